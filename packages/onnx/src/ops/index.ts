@@ -1,0 +1,11 @@
+export * from './binary';
+export * from './unary';
+export * from './conv';
+export * from './pool';
+export * from './normalization';
+export * from './matmul';
+export * from './shape-ops';
+export * from './reduce';
+export * from './softmax';
+export * from './cast';
+export { getSchema, registeredOps } from './registry';

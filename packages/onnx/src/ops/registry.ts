@@ -1,0 +1,42 @@
+import type { OpSchema } from '../builder/op-schema';
+import { binarySchemas } from './binary';
+import { castSchema } from './cast';
+import { convSchema } from './conv';
+import { matmulSchemas } from './matmul';
+import { normalizationSchemas } from './normalization';
+import { poolSchemas } from './pool';
+import { reduceSchemas } from './reduce';
+import { shapeSchemas } from './shape-ops';
+import { softmaxSchemas } from './softmax';
+import { unarySchemas } from './unary';
+
+/** Every op type the builder can emit, registered by one explicit list. */
+const ALL: OpSchema[] = [
+  ...binarySchemas,
+  ...unarySchemas,
+  convSchema,
+  ...poolSchemas,
+  ...normalizationSchemas,
+  ...matmulSchemas,
+  ...shapeSchemas,
+  ...reduceSchemas,
+  ...softmaxSchemas,
+  castSchema,
+];
+
+const registry = new Map<string, OpSchema>();
+for (const s of ALL) {
+  const key = `${s.domain ?? ''}::${s.opType}`;
+  if (registry.has(key)) throw new Error(`op schema ${s.opType} registered twice`);
+  registry.set(key, s);
+}
+
+export function getSchema(opType: string, domain = ''): OpSchema {
+  const s = registry.get(`${domain}::${opType}`);
+  if (!s) throw new Error(`op '${domain ? `${domain}.` : ''}${opType}' has no schema in @seg/onnx (add it to packages/onnx/src/ops/registry.ts)`);
+  return s;
+}
+
+export function registeredOps(): string[] {
+  return [...registry.keys()].map((k) => k.replace(/^::/, ''));
+}

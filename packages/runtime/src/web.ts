@@ -1,0 +1,47 @@
+import * as ort from 'onnxruntime-web/wasm';
+import type { Feeds, Fetches, Session, SessionOptions } from './session';
+import { fromOrt, specsOf, toOrt } from './convert';
+import { validateFeeds } from './validate';
+
+export interface WebRuntimeSetup {
+  /** Absolute URL of the folder that serves ort-wasm-simd-threaded.{mjs,wasm}. */
+  wasmPaths?: string;
+  /** wasm threads; more than 1 needs a cross-origin-isolated page. */
+  threads?: number;
+}
+
+/** Configures onnxruntime-web once per page; threads fall back to 1 without cross-origin isolation. */
+export function setupWebRuntime(setup: WebRuntimeSetup = {}): { threads: number } {
+  if (setup.wasmPaths) ort.env.wasm.wasmPaths = setup.wasmPaths;
+  const isolated = typeof globalThis.crossOriginIsolated === 'boolean' && globalThis.crossOriginIsolated;
+  const wanted = setup.threads ?? (typeof navigator !== 'undefined' ? Math.min(4, navigator.hardwareConcurrency || 1) : 1);
+  const threads = isolated ? wanted : 1;
+  ort.env.wasm.numThreads = threads;
+  ort.env.logLevel = 'fatal';
+  return { threads };
+}
+
+export async function createWebSession(model: Uint8Array, options: SessionOptions = {}, label = 'model'): Promise<Session> {
+  const ep = options.executionProvider === 'webgpu' ? 'webgpu' : 'wasm';
+  const session = await ort.InferenceSession.create(model, {
+    executionProviders: [ep],
+    graphOptimizationLevel: options.optimization ?? 'all',
+  });
+  const inputs = specsOf(session.inputMetadata);
+  const outputs = specsOf(session.outputMetadata);
+  return {
+    inputs,
+    outputs,
+    executionProvider: ep,
+    async run(feeds: Feeds, fetch?: readonly string[]): Promise<Fetches> {
+      validateFeeds(inputs, feeds, label);
+      const ortFeeds: Record<string, ort.Tensor> = {};
+      for (const [k, t] of Object.entries(feeds)) ortFeeds[k] = toOrt(ort.Tensor, t) as ort.Tensor;
+      const res = fetch ? await session.run(ortFeeds, fetch as string[]) : await session.run(ortFeeds);
+      const out: Fetches = {};
+      for (const [k, v] of Object.entries(res)) out[k] = fromOrt(k, v as ort.Tensor);
+      return out;
+    },
+    release: () => session.release(),
+  };
+}

@@ -1,0 +1,6 @@
+export * from './dtype';
+export * from './shape';
+export * from './tensor';
+export * from './rng';
+export * from './npy';
+export * from './image';

@@ -1,0 +1,3 @@
+// Node-only entry point (sharp codecs, filesystem); the browser bundle never imports it.
+export * from './npy-file';
+export * from './atomic';
