@@ -1,0 +1,2 @@
+export { buildProgram, main } from './program';
+export * from './output';
