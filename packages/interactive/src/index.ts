@@ -1,0 +1,3 @@
+export * from './clicks/click';
+export * from './eval/click-simulator';
+export * from './eval/metrics';
