@@ -1,6 +1,7 @@
 import type { OpSchema } from '../builder/op-schema';
 import type { Value } from '../builder/value';
 import { broadcastDims, need, one, sameDtype } from './infer';
+import { variadicSchema } from './variadic';
 
 /** Elementwise binary ops with numpy broadcasting: Add, Sub, Mul, Div, Pow, Min, Max. */
 const arithmetic = (opType: string): OpSchema => ({
@@ -24,7 +25,21 @@ const comparison = (opType: string): OpSchema => ({
 });
 
 export const binarySchemas: OpSchema[] = [
-  ...['Add', 'Sub', 'Mul', 'Div', 'Pow', 'Min', 'Max'].map(arithmetic),
+  ...['Add', 'Sub', 'Mul', 'Div', 'Pow'].map(arithmetic),
+  // Max and Min are variadic in ONNX.
+  variadicSchema('Max'),
+  variadicSchema('Min'),
+  {
+    // fmod=1 (C fmod, sign of the dividend) is required for floats; integers may use Python's mod.
+    opType: 'Mod',
+    infer([a, b], attrs) {
+      const x = need(a, 'A'); const y = need(b, 'B');
+      const dtype = sameDtype([x, y]);
+      if ((dtype === 'float32' || dtype === 'float64') && attrs.fmod !== 1) throw new Error('float Mod needs fmod=1');
+      return one(dtype, broadcastDims(x.dims, y.dims));
+    },
+  },
+  { opType: 'Xor', infer: ([a, b]) => one('bool', broadcastDims(need(a, 'A').dims, need(b, 'B').dims)) },
   ...['Equal', 'Less', 'Greater', 'LessOrEqual', 'GreaterOrEqual'].map(comparison),
   { opType: 'And', infer: ([a, b]) => one('bool', broadcastDims(need(a, 'A').dims, need(b, 'B').dims)) },
   { opType: 'Or', infer: ([a, b]) => one('bool', broadcastDims(need(a, 'A').dims, need(b, 'B').dims)) },
@@ -47,5 +62,9 @@ export const less = (a: Value, b: Value | number): Value => a.builder.node1('Les
 export const greater = (a: Value, b: Value | number): Value => a.builder.node1('Greater', [a, lift(a, b)]);
 export const lessOrEqual = (a: Value, b: Value | number): Value => a.builder.node1('LessOrEqual', [a, lift(a, b)]);
 export const greaterOrEqual = (a: Value, b: Value | number): Value => a.builder.node1('GreaterOrEqual', [a, lift(a, b)]);
+/** Remainder: C fmod (sign of a) for floats, Python-style (sign of b) for integers unless fmod. */
+export const mod = (a: Value, b: Value | number, fmod?: boolean): Value =>
+  a.builder.node1('Mod', [a, lift(a, b)], { fmod: (fmod ?? (a.dtype === 'float32' || a.dtype === 'float64')) ? 1 : 0 });
 export const and = (a: Value, b: Value): Value => a.builder.node1('And', [a, b]);
 export const or = (a: Value, b: Value): Value => a.builder.node1('Or', [a, b]);
+export const xor = (a: Value, b: Value): Value => a.builder.node1('Xor', [a, b]);

@@ -92,3 +92,31 @@ export function resolvePads(autoPad: string, pads: number[] | null, spatial: rea
   }
   return out;
 }
+
+export function requireInt(v: Value, what: string): void {
+  if (v.dtype !== 'int32' && v.dtype !== 'int64') throw new Error(`${what} must be int32 or int64, got ${v.dtype} ('${v.name}')`);
+}
+
+/** Product of dims, symbolic ('a*b') when any factor is symbolic. */
+export const prodDims = (dims: readonly Dim[]): Dim => dims.reduce<Dim>((a, d) => (typeof a === 'number' && typeof d === 'number' ? a * d : `${a}*${d}`), 1);
+
+export const fmtDims = (dims: readonly Dim[]): string => `[${dims.join(', ')}]`;
+
+/**
+ * Values produced by `op.shape(x)` remember the (possibly symbolic) dims they hold, so that
+ * Expand/Reshape/ConstantOfShape fed by a Shape node still get exact static inference.
+ */
+const shapeContents = new WeakMap<Value, readonly Dim[]>();
+
+export function recordShapeContents(v: Value, dims: readonly Dim[]): void {
+  shapeContents.set(v, dims);
+}
+
+/** Contents of a 1-D shape-like int64 input: from a constant, a recorded Shape output, or undefined. */
+export function shapeInput(v: Value | null): readonly Dim[] | undefined {
+  if (!v) return undefined;
+  return constInts(v) ?? shapeContents.get(v);
+}
+
+/** A fresh symbolic dim derived deterministically from a value name (no global counters). */
+export const symbolic = (tag: string, v: Value): string => `${tag}(${v.name})`;

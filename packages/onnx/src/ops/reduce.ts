@@ -25,8 +25,8 @@ const reduceSchema = (opType: string): OpSchema => ({
   },
 });
 
-export type ReduceOp = 'ReduceSum' | 'ReduceMean' | 'ReduceMax' | 'ReduceMin' | 'ReduceProd' | 'ReduceSumSquare' | 'ReduceL2' | 'ReduceLogSumExp';
-export const reduceSchemas: OpSchema[] = ['ReduceSum', 'ReduceMean', 'ReduceMax', 'ReduceMin', 'ReduceProd', 'ReduceSumSquare', 'ReduceL2', 'ReduceLogSumExp'].map(reduceSchema);
+export type ReduceOp = 'ReduceSum' | 'ReduceMean' | 'ReduceMax' | 'ReduceMin' | 'ReduceProd' | 'ReduceSumSquare' | 'ReduceL1' | 'ReduceL2' | 'ReduceLogSum' | 'ReduceLogSumExp';
+export const reduceSchemas: OpSchema[] = ['ReduceSum', 'ReduceMean', 'ReduceMax', 'ReduceMin', 'ReduceProd', 'ReduceSumSquare', 'ReduceL1', 'ReduceL2', 'ReduceLogSum', 'ReduceLogSumExp'].map(reduceSchema);
 
 /** Reduces over `axes` (all axes when omitted), in the form the builder's opset expects. */
 export function reduce(op: ReduceOp, x: Value, axes?: number[], keepdims = false): Value {

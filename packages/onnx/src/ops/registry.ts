@@ -9,6 +9,28 @@ import { reduceSchemas } from './reduce';
 import { shapeSchemas } from './shape-ops';
 import { softmaxSchemas } from './softmax';
 import { unarySchemas } from './unary';
+import { argReduceSchemas } from './arg-reduce';
+import { col2imSchema } from './col2im';
+import { convTransposeSchema } from './conv-transpose';
+import { cumsumSchema } from './cumsum';
+import { depthSpaceSchemas } from './depth-to-space';
+import { dropoutSchema } from './dropout';
+import { einsumSchema } from './einsum';
+import { expandTileSchemas } from './expand-tile';
+import { gatherSchemas } from './gather';
+import { nonzeroSchema } from './nonzero';
+import { oneHotSchema } from './one-hot';
+import { padSchema } from './pad';
+import { resizeSchema } from './resize';
+import { roiAlignSchema } from './roi-align';
+import { scatterSchemas } from './scatter';
+import { shapeOfSchemas } from './shape';
+import { sliceSchema } from './slice';
+import { softmaxCrossEntropySchema } from './softmax-cross-entropy';
+import { splitSchema } from './split';
+import { topkSchema } from './topk';
+import { variadicSchemas } from './variadic';
+import { whereSchema } from './where';
 
 /** Every op type the builder can emit, registered by one explicit list. */
 const ALL: OpSchema[] = [
@@ -22,6 +44,28 @@ const ALL: OpSchema[] = [
   ...reduceSchemas,
   ...softmaxSchemas,
   castSchema,
+  convTransposeSchema,
+  resizeSchema,
+  sliceSchema,
+  splitSchema,
+  padSchema,
+  ...gatherSchemas,
+  ...scatterSchemas,
+  whereSchema,
+  ...expandTileSchemas,
+  ...shapeOfSchemas,
+  einsumSchema,
+  ...variadicSchemas,
+  dropoutSchema,
+  topkSchema,
+  cumsumSchema,
+  nonzeroSchema,
+  ...argReduceSchemas,
+  softmaxCrossEntropySchema,
+  roiAlignSchema,
+  col2imSchema,
+  oneHotSchema,
+  ...depthSpaceSchemas,
 ];
 
 const registry = new Map<string, OpSchema>();

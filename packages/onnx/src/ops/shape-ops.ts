@@ -2,9 +2,26 @@ import { Tensor } from '@seg/tensor';
 import { attrInts, attrNumber } from '../builder/attributes';
 import type { OpSchema } from '../builder/op-schema';
 import type { Dim, Value } from '../builder/value';
-import { constInts, need, normAxis, one, sameDtype } from './infer';
+import { constInts, need, normAxis, one, prodDims, sameDtype, shapeInput } from './infer';
 
-const prodDims = (dims: readonly Dim[]): Dim => dims.reduce<Dim>((a, d) => (typeof a === 'number' && typeof d === 'number' ? a * d : `${a}*${d}`), 1);
+
+/**
+ * prod(num) / prod(den) for dims with symbolic factors: symbols present in both cancel (so
+ * reshaping ['n', 3, 4] to [0, -1] infers 12), otherwise the quotient is a symbolic expression.
+ */
+function divideDims(num: readonly Dim[], den: readonly Dim[]): Dim {
+  const syms = num.filter((d): d is string => typeof d === 'string');
+  let n = 1; let d = 1;
+  for (const e of num) if (typeof e === 'number') n *= e;
+  const leftover: string[] = [];
+  for (const e of den) {
+    if (typeof e === 'number') { d *= e; continue; }
+    const k = syms.indexOf(e);
+    if (k >= 0) syms.splice(k, 1); else leftover.push(e);
+  }
+  if (leftover.length === 0 && n % d === 0) return syms.length === 0 ? n / d : [n / d, ...syms].join('*');
+  return `(${[n, ...syms].join('*')})/(${[d, ...leftover].join('*')})`;
+}
 
 export const shapeSchemas: OpSchema[] = [
   {
@@ -34,8 +51,9 @@ export const shapeSchemas: OpSchema[] = [
     opType: 'Reshape',
     infer([xv, sv]) {
       const x = need(xv, 'data');
-      const shape = constInts(need(sv, 'shape'));
-      if (!shape) throw new Error('the shape input must be a constant for static inference');
+      // A constant, or the output of op.shape(y) (whose symbolic contents are known).
+      const shape = shapeInput(need(sv, 'shape'));
+      if (!shape) throw new Error('the shape input must be a constant (or op.shape of a value) for static inference');
       const out: Dim[] = shape.map((d, i) => (d === 0 ? x.dims[i] : d));
       const minus = out.indexOf(-1);
       if (minus >= 0) {
@@ -44,7 +62,7 @@ export const shapeSchemas: OpSchema[] = [
         if (typeof total === 'number' && typeof known === 'number') {
           if (known === 0 || total % known !== 0) throw new Error(`cannot reshape [${x.dims.join(', ')}] to [${shape.join(', ')}]`);
           out[minus] = total / known;
-        } else out[minus] = `(${total})/(${known})`;
+        } else out[minus] = divideDims(x.dims, out.filter((_, i) => i !== minus));
       } else {
         const a = prodDims(x.dims); const b = prodDims(out);
         if (typeof a === 'number' && typeof b === 'number' && a !== b) throw new Error(`cannot reshape [${x.dims.join(', ')}] (${a} elements) to [${shape.join(', ')}] (${b})`);

@@ -1,7 +1,7 @@
 import { float } from '../builder/attributes';
 import type { OpSchema } from '../builder/op-schema';
 import type { Value } from '../builder/value';
-import { need, one } from './infer';
+import { need, one, requireFloat } from './infer';
 
 /** Shape-preserving elementwise ops. */
 const sameType = (opType: string, sinceOpset?: number): OpSchema => ({
@@ -14,6 +14,11 @@ export const unarySchemas: OpSchema[] = [
   ...['Identity', 'Neg', 'Abs', 'Exp', 'Log', 'Sqrt', 'Reciprocal', 'Relu', 'Sigmoid', 'Tanh', 'Erf', 'Floor', 'Ceil',
     'Round', 'Sign', 'Sin', 'Cos', 'LeakyRelu', 'Elu', 'Softplus', 'HardSigmoid', 'Not'].map((t) => sameType(t)),
   sameType('Gelu', 20),
+  // Predicates: bool of the input's shape.
+  ...['IsNaN', 'IsInf'].map((opType): OpSchema => ({
+    opType,
+    infer([x]) { const v = need(x, 'X'); requireFloat(v, 'X'); return one('bool', v.dims); },
+  })),
   {
     opType: 'Clip',
     infer([x]) { const v = need(x, 'input'); return one(v.dtype, v.dims); },
@@ -48,3 +53,21 @@ export function clip(x: Value, lo: number | null, hi: number | null): Value {
 }
 
 export const relu6 = (x: Value): Value => clip(x, 0, 6);
+
+export const isNaN = un('IsNaN');
+/** true where x is +-Infinity. */
+export const isInf = un('IsInf');
+
+/**
+ * GELU (Hendrycks & Gimpel 2016), x * Phi(x), as the opset-20 Gelu op; 'tanh' selects the tanh
+ * approximation. Builders below opset 20 get an error naming the opset (use geluErf there).
+ */
+export const gelu = (x: Value, approximate: 'none' | 'tanh' = 'none'): Value =>
+  x.builder.node1('Gelu', [x], { approximate: approximate === 'none' ? undefined : approximate });
+
+/** GELU written with Erf for any opset: 0.5 * x * (1 + erf(x / sqrt(2))). */
+export function geluErf(x: Value): Value {
+  const b = x.builder;
+  const inner = erf(b.node1('Mul', [x, b.scalar(Math.SQRT1_2, x.dtype)]));
+  return b.node1('Mul', [b.node1('Mul', [x, b.scalar(0.5, x.dtype)]), b.node1('Add', [inner, b.scalar(1, x.dtype)])]);
+}

@@ -18,6 +18,11 @@ export interface SerializeOptions {
   /** Override parameter tensors by name (e.g. trained values) when baking them in. */
   parameterValues?: Map<string, Tensor>;
   docString?: string;
+  /**
+   * Write graph.value_info (dtype and dims) for every intermediate node output, so that tools
+   * such as cutModel can expose any of them as graph outputs with a known type.
+   */
+  valueInfo?: boolean;
 }
 
 export function valueInfo(v: Value): onnx.IValueInfoProto {
@@ -60,6 +65,10 @@ export function toModelProto(b: GraphBuilder, options: SerializeOptions = {}): o
     else initializers.push(tensorToProto(name, tensor));
   }
   for (const [name, c] of b.constants) initializers.push(tensorToProto(name, c.tensor));
+  const outputNames = new Set(b.outputs.map((v) => v.name));
+  const intermediate = options.valueInfo
+    ? b.nodes.flatMap((n) => n.outputs).filter((v) => !outputNames.has(v.name)).map(valueInfo)
+    : undefined;
   const opsetImport: onnx.IOperatorSetIdProto[] = [{ domain: '', version: b.opset }];
   for (const [domain, version] of b.domains) opsetImport.push({ domain, version });
   return {
@@ -83,6 +92,7 @@ export function toModelProto(b: GraphBuilder, options: SerializeOptions = {}): o
       initializer: initializers,
       input: inputs,
       output: b.outputs.map(valueInfo),
+      valueInfo: intermediate,
     },
   };
 }
