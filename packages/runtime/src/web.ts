@@ -21,6 +21,15 @@ export function setupWebRuntime(setup: WebRuntimeSetup = {}): { threads: number 
   return { threads };
 }
 
+/** What onnxruntime-web is actually using on this page (numThreads is final once a session exists). */
+export function webRuntimeInfo(): { numThreads: number; crossOriginIsolated: boolean; version: string } {
+  return {
+    numThreads: Number(ort.env.wasm.numThreads ?? 1),
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    version: ort.env.versions?.web ?? ort.env.versions?.common ?? 'unknown',
+  };
+}
+
 export async function createWebSession(model: Uint8Array, options: SessionOptions = {}, label = 'model'): Promise<Session> {
   const ep = options.executionProvider === 'webgpu' ? 'webgpu' : 'wasm';
   const session = await ort.InferenceSession.create(model, {

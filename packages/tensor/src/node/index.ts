@@ -2,3 +2,5 @@
 export * from './npy-file';
 export * from './atomic';
 export * from './paths';
+export * from './image-codec';
+export * from './image-file';
