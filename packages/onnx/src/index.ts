@@ -1,5 +1,12 @@
 export * from './builder';
 export * as op from './ops';
+export * as nn from './modules';
 export * from './proto/serialize';
 export * from './proto/tensor-proto';
 export * from './proto/dtype';
+export * from './proto/parse';
+export * from './proto/cut';
+export * from './grad';
+export * from './losses';
+export * from './optim';
+export * from './train';
