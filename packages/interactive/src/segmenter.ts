@@ -7,6 +7,8 @@ import { Click, validateClicks } from './clicks/click';
 import { clickSamples, SampleOptions } from './clicks/sample';
 import { buildFeatureGraph } from './features/feature-graph';
 import { FeatureGrid, standardizeChannels, toRows } from './features/feature-grid';
+import { LabelMap, slicImage } from '@seg/superpixels';
+import { superpixelVote } from './refine/superpixel-vote';
 
 export interface SegmenterOptions extends SampleOptions {
   /** Feature backbone: 'resnet50v2' (needs weights), 'mobilenetv2' (needs weights) or 'filterbank'. */
@@ -20,6 +22,13 @@ export interface SegmenterOptions extends SampleOptions {
   l2?: number;
   steps?: number;
   lr?: number;
+  /**
+   * Edge-aware refinement: 'superpixels' averages the probability inside SLIC superpixels of the
+   * image (computed once per image); 'none' keeps the up-sampled grid probabilities.
+   */
+  refine?: 'superpixels' | 'none';
+  /** Number of SLIC superpixels for the refinement (default 1000). */
+  superpixels?: number;
 }
 
 export interface Prediction {
@@ -43,6 +52,7 @@ export class InteractiveSegmenter {
   private classifier: LogisticRegression | null = null;
   private grid: FeatureGrid | null = null;
   private image: { width: number; height: number } | null = null;
+  private superpixels: LabelMap | null = null;
 
   constructor(readonly options: SegmenterOptions) {}
 
@@ -67,15 +77,26 @@ export class InteractiveSegmenter {
       fs = { session, channels: g.channels, grid: g.grid };
       this.featureSessions.set(key, fs);
     }
+    this.superpixels = (this.options.refine ?? 'superpixels') === 'superpixels'
+      ? slicImage(rgb, { segments: this.options.superpixels ?? 1000, compactness: 10 })
+      : null;
     const input = imageToNchw(rgb.width === w && rgb.height === h ? rgb : resizeImage(rgb, { width: w, height: h }));
     const out = await fs.session.run({ image: input });
     const f = out.features;
     const [, c, gh, gw] = f.dims;
-    this.grid = standardizeChannels({
+    return this.setFeatures(standardizeChannels({
       width: gw, height: gh, channels: c, data: toRows(f.data as Float32Array, c, gh, gw),
       imageWidth: rgb.width, imageHeight: rgb.height,
-    });
-    this.image = { width: rgb.width, height: rgb.height };
+    }));
+  }
+
+  /** Uses features computed elsewhere (a cache, a server) for the next clicks; superpixels too when refining. */
+  async setFeatures(grid: FeatureGrid, superpixels?: LabelMap | null): Promise<FeatureGrid> {
+    if (superpixels !== undefined) this.superpixels = superpixels;
+    if (this.superpixels && (this.superpixels.width !== grid.imageWidth || this.superpixels.height !== grid.imageHeight)) this.superpixels = null;
+    const c = grid.channels;
+    this.grid = grid;
+    this.image = { width: grid.imageWidth, height: grid.imageHeight };
     if (!this.classifier || this.classifier.channels !== c) {
       await this.classifier?.release();
       this.classifier = new LogisticRegression(this.options.createSession, { channels: c, classes: 2, l2: this.options.l2, steps: this.options.steps, lr: this.options.lr });
@@ -101,18 +122,22 @@ export class InteractiveSegmenter {
       const set = clickSamples(grid, clicks, { discRadius: this.options.discRadius ?? 1, borderWeight: this.options.borderWeight ?? 1 });
       await this.classifier.fit(set);
       tTrain = performance.now();
-      const probs = await this.classifier.predict(grid.data, n);
+      const probs = this.classifier.predict(grid.data, n);
       fg = new Float32Array(n);
       for (let i = 0; i < n; i++) fg[i] = probs[i * 2 + 1];
     }
     const t1 = performance.now();
     const up = resizeMap(new Tensor('float32', [grid.height, grid.width], fg), { width, height, mode: 'bilinear' });
-    const probability = up.data as Float32Array;
+    const raw = up.data as Float32Array;
+    const probability = this.superpixels && clicks.length ? superpixelVote(raw, this.superpixels) : raw;
     const mask = new Uint8Array(width * height);
     for (let i = 0; i < mask.length; i++) mask[i] = probability[i] > 0.5 ? 1 : 0;
     const t2 = performance.now();
     return { probability, mask, width, height, ms: { train: tTrain - t0, predict: t1 - tTrain, upsample: t2 - t1, total: t2 - t0 } };
   }
+
+  /** Superpixels of the current image (when refining), e.g. to cache them with the features. */
+  currentSuperpixels(): LabelMap | null { return this.superpixels; }
 
   async release(): Promise<void> {
     for (const f of this.featureSessions.values()) await f.session.release();

@@ -24,7 +24,7 @@ describe('LogisticRegression trained by the engine', () => {
     const first = await lr.fit(set);
     const second = await lr.fit(set);
     expect(second).toBeLessThan(first);
-    const probs = await lr.predict(train.x, 30);
+    const probs = lr.predict(train.x, 30);
     let correct = 0;
     for (let i = 0; i < 30; i++) {
       const row = Array.from(probs.subarray(i * 3, i * 3 + 3));

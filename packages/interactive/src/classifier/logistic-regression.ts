@@ -1,4 +1,4 @@
-import { adam, buildTrainingStep, GraphBuilder, nextName, op, serializeModel, softmaxCrossEntropy, TrainingStep } from '@seg/onnx';
+import { adam, buildTrainingStep, GraphBuilder, nextName, op, softmaxCrossEntropy, TrainingStep } from '@seg/onnx';
 import type { Session } from '@seg/runtime';
 import { Tensor } from '@seg/tensor';
 import type { TrainingSet } from '../clicks/sample';
@@ -26,7 +26,6 @@ export class LogisticRegression {
   private readonly opts: Required<Omit<LogisticRegressionOptions, 'channels' | 'classes'>>;
   /** Training-step graphs by row capacity (rows are padded with zero weight to a power of two). */
   private trainers = new Map<number, { step: TrainingStep; session: Session }>();
-  private predictSessions = new Map<number, Session>();
   private carried = new Map<string, Tensor>();
   private stepCount = 0;
 
@@ -97,21 +96,35 @@ export class LogisticRegression {
     return loss;
   }
 
-  /** Class probabilities [n, K] for feature rows [n, C]. */
-  async predict(rows: Float32Array, n: number): Promise<Float32Array> {
-    let session = this.predictSessions.get(n);
-    if (!session) {
-      const b = new GraphBuilder({ name: 'interactive-lr-predict' });
-      const x = b.input('x', 'float32', [n, this.channels]);
-      const w = b.input('lr/weight', 'float32', [this.channels, this.classes]);
-      const bias = b.input('lr/bias', 'float32', [this.classes]);
-      b.output(op.softmax(op.add(op.matmul(x, w), bias), 1), 'probs');
-      session = await this.createSession(serializeModel(b), 'interactive classifier (prediction)');
-      this.predictSessions.set(n, session);
+  /**
+   * Class probabilities [n, K] for feature rows [n, C]. A dense pass over the grid is one small
+   * matrix product, done in place here: feeding the grid to a session would copy it every click.
+   */
+  predict(rows: Float32Array, n: number): Float32Array {
+    const { w, bias } = this.weights();
+    const C = this.channels, K = this.classes;
+    if (rows.length < n * C) throw new Error(`predict: ${rows.length} values for ${n} rows of ${C} features`);
+    const wd = w.data as Float32Array, bd = bias.data as Float32Array;
+    // weights transposed to [K, C] so the inner loop walks both arrays contiguously
+    const wt = new Float32Array(K * C);
+    for (let c = 0; c < C; c++) for (let k = 0; k < K; k++) wt[k * C + c] = wd[c * K + k];
+    const out = new Float32Array(n * K);
+    const logits = new Float64Array(K);
+    for (let i = 0; i < n; i++) {
+      const o = i * C;
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) {
+        let s = bd[k];
+        const ok = k * C;
+        for (let c = 0; c < C; c++) s += rows[o + c] * wt[ok + c];
+        logits[k] = s;
+        if (s > max) max = s;
+      }
+      let z = 0;
+      for (let k = 0; k < K; k++) { logits[k] = Math.exp(logits[k] - max); z += logits[k]; }
+      for (let k = 0; k < K; k++) out[i * K + k] = logits[k] / z;
     }
-    const weights = this.weights();
-    const out = await session.run({ x: new Tensor('float32', [n, this.channels], rows), 'lr/weight': weights.w, 'lr/bias': weights.bias });
-    return out.probs.data as Float32Array;
+    return out;
   }
 
   /** Current weights (zeros before the first fit). */
@@ -129,8 +142,6 @@ export class LogisticRegression {
 
   async release(): Promise<void> {
     for (const t of this.trainers.values()) await t.session.release();
-    for (const s of this.predictSessions.values()) await s.release();
     this.trainers.clear();
-    this.predictSessions.clear();
   }
 }

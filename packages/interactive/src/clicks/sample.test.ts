@@ -27,12 +27,20 @@ describe('click projection and sampling', () => {
 
   it('builds rows for clicks, discs and border stand-ins', () => {
     const g = rampGrid();
-    const set = clickSamples(g, [{ x: 24.5, y: 14.5, label: 1 }], { discRadius: 0, borderWeight: 1 });
+    const set = clickSamples(g, [{ x: 24.5, y: 14.5, label: 1 }], { discRadius: 0, borderWeight: 1, balanceClasses: false });
     expect(set.count).toBe(1 + 10); // one click + 10 border cells of a 4x3 grid
     expect(Array.from(set.features.subarray(0, 2))).toEqual([2, 1]);
     expect(set.labels[0]).toBe(1);
     expect(set.labels.slice(1).every((l) => l === 0)).toBe(true);
     expect(set.weights.slice(1).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+  });
+
+  it('balances the total weight of each class by default', () => {
+    const set = clickSamples(rampGrid(), [{ x: 4.5, y: 4.5, label: 1 }, { x: 24.5, y: 14.5, label: 1 }], { discRadius: 0, borderWeight: 3 });
+    let pos = 0, neg = 0;
+    set.labels.forEach((l, i) => { if (l === 1) pos += set.weights[i]; else neg += set.weights[i]; });
+    expect(pos).toBeCloseTo(1, 5);
+    expect(neg).toBeCloseTo(1, 5);
   });
 
   it('standardises channels to zero mean and unit variance', () => {

@@ -42,6 +42,8 @@ export interface SampleOptions {
   borderWeight?: number;
   /** Class used for the stand-in border samples. */
   backgroundLabel?: number;
+  /** Rescale weights so that every class present has the same total weight (sklearn's 'balanced'). */
+  balanceClasses?: boolean;
 }
 
 /** Builds the classifier's training rows from clicks (projected and bilinearly sampled). */
@@ -76,5 +78,10 @@ export function clickSamples(grid: FeatureGrid, clicks: readonly Click[], option
     labels[i] = p.label;
     weights[i] = p.weight;
   });
+  if (options.balanceClasses ?? true) {
+    const totals = new Map<number, number>();
+    for (let i = 0; i < labels.length; i++) totals.set(labels[i], (totals.get(labels[i]) ?? 0) + weights[i]);
+    for (let i = 0; i < labels.length; i++) weights[i] /= totals.get(labels[i])!;
+  }
   return { features, labels, weights, count: points.length };
 }
