@@ -86,9 +86,9 @@ describe('server core (real listening server)', () => {
     const { app, url } = await start(config);
     try {
       const png = await sharp({ create: { width: 20, height: 10, channels: 3, background: '#808080' } }).png().toBuffer();
-      const ok = await fetch(`${url}/test/image`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: png });
+      const ok = await fetch(`${url}/test/image`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(png) });
       expect(await ok.json()).toEqual({ width: 20, height: 10 });
-      const post = (body: Buffer | string, type: string) => fetch(`${url}/test/image`, { method: 'POST', headers: { 'content-type': type }, body });
+      const post = (body: Buffer | string, type: string) => fetch(`${url}/test/image`, { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : new Uint8Array(body) });
       const wrongType = await post('hello', 'text/plain');
       expect(wrongType.status).toBe(415);
       const corrupt = await post(Buffer.from('not really a png'), 'image/png');

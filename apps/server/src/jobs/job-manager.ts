@@ -22,9 +22,9 @@ export class JobManager {
     this.events.setMaxListeners(0);
   }
 
-  register(kind: JobKind<never>): void {
+  register<P>(kind: JobKind<P>): void {
     if (this.kinds.has(kind.name)) throw new Error(`job kind '${kind.name}' registered twice`);
-    this.kinds.set(kind.name, kind as JobKind);
+    this.kinds.set(kind.name, kind as unknown as JobKind);
   }
 
   kindNames(): string[] { return [...this.kinds.keys()]; }
