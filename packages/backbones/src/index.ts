@@ -1,0 +1,12 @@
+export * from './types';
+export * from './registry';
+export * from './weights/weight-source';
+export * from './weights/seeded';
+export { IMAGENET_MEAN, IMAGENET_STD, imagenetNormalize } from './layers';
+export { gaussianKernels, kernelRadius } from './filterbank/kernels';
+export type { GaussianKernels } from './filterbank/kernels';
+export { DEFAULT_SCALES, FEATURES_PER_SCALE, POOLED_STRIDES, eigenvalues2x2, scaleTap } from './filterbank/filterbank';
+export type { FilterBankOptions } from './filterbank/filterbank';
+export { rgbToLab100 } from './filterbank/color';
+export { filterBankReference } from './filterbank/reference';
+export * from './weights/fetch';
