@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
 import { registerInfo } from './info';
+import { registerGraph } from './graph';
+import { registerSuperpixels } from './superpixels';
+import { registerEvalSuperpixels } from './eval-superpixels';
+import { registerEvalPolar } from './eval-polar';
+import { registerBackbone } from './backbone';
 
 /**
  * Every `seg` command, registered by one explicit list. A package adds its command as
@@ -7,4 +12,9 @@ import { registerInfo } from './info';
  */
 export const COMMANDS: ((program: Command) => void)[] = [
   registerInfo,
+  registerGraph,
+  registerSuperpixels,
+  registerEvalSuperpixels,
+  registerEvalPolar,
+  registerBackbone,
 ];
