@@ -39,7 +39,8 @@ describe('runInBrowser', () => {
 
   it('stops at the time budget when the page never reports, and cleans up', async () => {
     const before = profiles();
-    await expect(runInBrowser({ entry: page('silent'), timeoutMs: 1500 })).rejects.toThrow(/silent\.page\.ts\) failed after \d+ ms: the page did not report a result within 1500 ms/);
+    // On a loaded machine the budget may run out while the page is still loading: both stop in time.
+    await expect(runInBrowser({ entry: page('silent'), timeoutMs: 4000 })).rejects.toThrow(/silent\.page\.ts\) failed after \d+ ms: the page did not (report a result|load) within 4000 ms/);
     expect(profiles()).toEqual(before);
   });
 
