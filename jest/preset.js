@@ -6,5 +6,5 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!\\.pnpm)'],
   testMatch: ['**/src/**/*.test.ts', '**/test/**/*.test.ts'],
   cacheDirectory: path.join(__dirname, '..', 'node_modules', '.cache', 'jest'),
-  testTimeout: 120000,
+  testTimeout: 300000, // generous: CI runs every package's suite at once on 2 cores
 };
