@@ -5,6 +5,8 @@ import { registerSuperpixels } from './superpixels';
 import { registerEvalSuperpixels } from './eval-superpixels';
 import { registerEvalPolar } from './eval-polar';
 import { registerBackbone } from './backbone';
+import { registerWeak } from './weak';
+import { registerEvalWeak } from './eval-weak';
 
 /**
  * Every `seg` command, registered by one explicit list. A package adds its command as
@@ -17,4 +19,6 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerEvalSuperpixels,
   registerEvalPolar,
   registerBackbone,
+  registerWeak,
+  registerEvalWeak,
 ];

@@ -4,8 +4,9 @@ import { GraphBuilder, op, Value } from '@seg/onnx';
 /** The backbone taps that method 5 concatenates, per backbone (layer1/2/3 for ResNet-50 v2). */
 export const DEFAULT_TAPS: Record<string, string[]> = {
   resnet50v2: ['layer1', 'layer2', 'layer3'],
-  mobilenetv2: ['stride4', 'stride8', 'stride16'],
-  filterbank: [],
+  mobilenetv2: ['layer1', 'layer2', 'layer3'],
+  // the filter bank at full resolution, average-pooled onto the stride-8 grid
+  filterbank: ['features_s8'],
 };
 
 export interface FeatureGraphOptions {

@@ -1,0 +1,2 @@
+export { weakPlugin, WEAK_TRAIN_JOB, type WeakTrainParams } from './plugin';
+export { storeDataset, datasetDir } from './datasets';

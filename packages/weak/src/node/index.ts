@@ -1,0 +1,6 @@
+// Node-only entry of @seg/weak: data folders, model files, training/evaluation on folders.
+export * from './dataset';
+export * from './model-files';
+export * from './sessions';
+export * from './train-folder';
+export * from './evaluate';
