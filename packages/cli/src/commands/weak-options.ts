@@ -31,7 +31,7 @@ export function addWeakConfigFlags(c: Command): Command {
     .option('--scale <f>', 'working scale of the images in (0, 1] (default 0.5)')
     .option('--segments <n>', 'SLIC superpixels per image (default 4000)')
     .option('--prior <name>', 'cold-start prior of the first epoch: haematoxylin, dark, bright or none (default haematoxylin)')
-    .option('--error <e>', 'estimated error of the ratios when the table gives none (default 0.02)')
+    .option('--error <e>', 'estimated error of the ratios when the table gives none (default 0.05)')
     .option('--epochs <n>', 'GCN epochs; pseudo-labels are refreshed every epoch (default 20)')
     .option('--pixel-steps <n>', 'steps of the pixel FCN\'s first round (default 300)')
     .option('--rounds <n>', 'self-training rounds of the pixel FCN (default 1)')

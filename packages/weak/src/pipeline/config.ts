@@ -83,7 +83,7 @@ export const DEFAULT_CONFIG: WeakConfig = {
   standardize: 'otsu',
   sigmaFactor: 0.5,
   prior: 'haematoxylin',
-  error: 0.02,
+  error: 0.05,
   areaWeighted: true,
   gcn: { hidden: [32, 32], activation: 'relu', epochs: 20, stepsPerEpoch: 3, lr: 0.01, weightDecay: 0, seed: 0, fcn: { enabled: false, width: 8, scale: 0.5 } },
   pixel: {
