@@ -10,6 +10,7 @@ export * from './classifier/logistic-regression';
 export * from './classifier/dual-logistic';
 export * from './classifier/dual-classifier';
 export * from './classifier/cell-gram';
+export * from './classifier/products';
 export * from './features/feature-graph';
 export * from './refine/superpixel-vote';
 export * from './refine/superpixel-graph';

@@ -42,6 +42,8 @@ export interface SegmenterOptions extends RowOptions {
   maxSide?: number;
   /** Stride of the feature grid (8: layer2's resolution). */
   gridStride?: number;
+  /** The 'dual' solver starts from the previous click's coefficients (default false: measured slower for Newton). */
+  warmStart?: boolean;
   /** Number of classes the clicks may carry (2: background 0 and object 1). */
   classes?: number;
   /** Classifier solver (default 'dual'). */
@@ -52,6 +54,8 @@ export interface SegmenterOptions extends RowOptions {
   biasScale?: number;
   /** The 'dual' solver stops when no training logit moves by more than this (default 1e-3). */
   tolerance?: number;
+  /** The 'dual' solver (two classes) also stops when a step lowers its objective by less than this fraction (default 1e-3). */
+  relativeTolerance?: number;
   /**
    * Where the 'dual' solver's C-dimensional products run (cell dot products, the dense pass over
    * the grid): 'engine' = small ONNX graphs on the session factory (default), 'script' = TypeScript loops.
@@ -83,6 +87,8 @@ export interface Prediction {
   height: number;
   /** Milliseconds: train (rows, Gram, solve), predict (grid), upsample (up-sampling and refinement), refine (part of upsample), total. */
   ms: { train: number; predict: number; upsample: number; refine: number; total: number };
+  /** Training rows and solver iterations of this click ('dual' solver; Adam steps for 'engine'). */
+  fit: { rows: number; iterations: number };
 }
 
 /** Per-pixel values from per-superpixel ones (two monomorphic loops: a generic one deoptimises). */
@@ -199,7 +205,7 @@ export class InteractiveSegmenter {
       if (sameGrid && this.dual) this.dual.reset();
       else {
         this.cellProducts ??= this.options.products === 'script' ? scriptProducts() : engineProducts(this.options.createSession);
-        this.dual = new DualClassifier(grid, this.cellProducts, { classes: this.classes, l2: this.options.l2, biasScale: this.options.biasScale, tolerance: this.options.tolerance });
+        this.dual = new DualClassifier(grid, this.cellProducts, { classes: this.classes, l2: this.options.l2, biasScale: this.options.biasScale, tolerance: this.options.tolerance, relativeTolerance: this.options.relativeTolerance, warmStart: this.options.warmStart });
       }
     } else if (!this.classifier || this.classifier.channels !== grid.channels) {
       await this.classifier?.release();
@@ -222,17 +228,18 @@ export class InteractiveSegmenter {
     const background = this.options.backgroundLabel ?? 0;
     if (clicks.length === 0) {
       const t = performance.now() - t0;
-      return { probability: new Float32Array(width * height), mask: new Uint8Array(width * height).fill(background), width, height, ms: { train: 0, predict: 0, upsample: 0, refine: 0, total: t } };
+      return { probability: new Float32Array(width * height), mask: new Uint8Array(width * height).fill(background), width, height, fit: { rows: 0, iterations: 0 }, ms: { train: 0, predict: 0, upsample: 0, refine: 0, total: t } };
     }
     // Step 1: training rows, fit.
     const rows = clickRows(grid, clicks, {
       discRadius: this.options.discRadius ?? 1, borderWeight: this.options.borderWeight ?? 1, borderStride: this.options.borderStride ?? 2,
-      backgroundLabel: background, balanceClasses: this.options.balanceClasses ?? true,
+      backgroundLabel: background, balanceClasses: this.options.balanceClasses ?? true, keepBorder: this.options.keepBorder,
     });
     let probs: Float32Array;
     let tTrain: number;
+    let iterations = this.options.steps ?? 60;
     if (this.dual) {
-      await this.dual.fit(rows);
+      iterations = (await this.dual.fit(rows)).iterations;
       tTrain = performance.now();
       probs = await this.dual.predictGrid();
     } else {
@@ -251,7 +258,7 @@ export class InteractiveSegmenter {
     const { mask, probability } = this.refine(up, planes, clicks, background);
     const t2 = performance.now();
     return {
-      probability, mask, width, height,
+      probability, mask, width, height, fit: { rows: rows.count, iterations },
       ms: { train: tTrain - t0, predict: t1 - tTrain, upsample: t2 - t1, refine: t2 - tUp, total: t2 - t0 },
     };
   }

@@ -7,6 +7,8 @@ import { registerEvalPolar } from './eval-polar';
 import { registerBackbone } from './backbone';
 import { registerWeak } from './weak';
 import { registerEvalWeak } from './eval-weak';
+import { registerInteractive } from './interactive';
+import { registerEvalInteractive } from './eval-interactive';
 
 /**
  * Every `seg` command, registered by one explicit list. A package adds its command as
@@ -21,4 +23,6 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerBackbone,
   registerWeak,
   registerEvalWeak,
+  registerInteractive,
+  registerEvalInteractive,
 ];

@@ -16,6 +16,10 @@ export interface DualClassifierOptions {
   /** Solver iterations (Newton for two classes, majorise-minimise for more) and stopping tolerance on the logits. */
   maxIterations?: number;
   tolerance?: number;
+  /** Two classes: also stop when a Newton step lowers the objective by less than this fraction (default 1e-3). */
+  relativeTolerance?: number;
+  /** Start from the previous fit's coefficients of the rows still present (default false: see fit()). */
+  warmStart?: boolean;
 }
 
 export interface DualFit {
@@ -70,9 +74,9 @@ export class DualClassifier {
       if (a) { init.set(a, i * K); any = true; }
     }
     const problem = { gram: G, n, labels: rows.labels, weights: rows.weights, classes: K, l2: this.l2 };
-    const opts = { init: any ? init : undefined, tolerance: this.o.tolerance ?? 1e-3 };
+    const opts = { init: any && (this.o.warmStart ?? false) ? init : undefined, tolerance: this.o.tolerance ?? 1e-3 };
     const sol = K === 2
-      ? solveDualLogisticNewton(problem, { ...opts, maxIterations: this.o.maxIterations ?? 30 })
+      ? solveDualLogisticNewton(problem, { ...opts, maxIterations: this.o.maxIterations ?? 30, relativeTolerance: this.o.relativeTolerance ?? 1e-3 })
       : solveDualLogistic(problem, { ...opts, maxIterations: this.o.maxIterations ?? 500 });
     this.solution = sol;
     this.rows = rows;

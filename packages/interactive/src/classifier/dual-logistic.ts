@@ -24,6 +24,8 @@ export interface DualSolveOptions {
   maxIterations?: number;
   /** Stop when no training logit moves by more than this in an iteration. */
   tolerance?: number;
+  /** Newton only: also stop when an iteration lowers the objective by less than this fraction of it. */
+  relativeTolerance?: number;
   /** Warm start: coefficients α [n, K] (e.g. the previous click's, with zeros for new rows). */
   init?: Float64Array;
 }
@@ -50,19 +52,11 @@ export interface DualLogisticSolution {
  */
 export function solveDualLogistic(p: DualLogisticProblem, o: DualSolveOptions = {}): DualLogisticSolution {
   const { n, classes: K, l2, gram: G } = p;
-  if (G.length !== n * n) throw new Error(`dual logistic: Gram matrix has ${G.length} values, expected ${n}x${n}`);
-  if (p.labels.length < n || p.weights.length < n) throw new Error(`dual logistic: ${p.labels.length} labels and ${p.weights.length} weights for ${n} rows`);
-  if (!(l2 > 0)) throw new Error(`dual logistic: l2 must be positive (it keeps the problem strictly convex), got ${l2}`);
   const maxIt = o.maxIterations ?? 100;
   const tol = o.tolerance ?? 1e-4;
   // Step 1: normalised weights and D = sqrt(s).
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    if (!(p.weights[i] > 0)) throw new Error(`dual logistic: row ${i} has weight ${p.weights[i]}; weights must be positive`);
-    total += p.weights[i];
-  }
-  const d = new Float64Array(n);
-  for (let i = 0; i < n; i++) d[i] = Math.sqrt(p.weights[i] / total);
+  const d = normalisedWeights(p);
+  for (let i = 0; i < n; i++) d[i] = Math.sqrt(d[i]);
   // Step 2: A = ½ D G D + 2λ I, factorised.
   const a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -124,6 +118,24 @@ export function solveDualLogistic(p: DualLogisticProblem, o: DualSolveOptions = 
   return { alpha, logits, iterations: it, change, loss };
 }
 
+/** Checks a problem and returns its weights normalised to sum 1. */
+function normalisedWeights(p: DualLogisticProblem): Float64Array {
+  const { n, gram: G, l2 } = p;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`dual logistic: need at least one row, got ${n}`);
+  if (G.length !== n * n) throw new Error(`dual logistic: Gram matrix has ${G.length} values, expected ${n}x${n}`);
+  if (p.labels.length < n || p.weights.length < n) throw new Error(`dual logistic: ${p.labels.length} labels and ${p.weights.length} weights for ${n} rows`);
+  if (!(l2 > 0)) throw new Error(`dual logistic: l2 must be positive (it keeps the problem strictly convex), got ${l2}`);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (!(p.weights[i] > 0)) throw new Error(`dual logistic: row ${i} has weight ${p.weights[i]}; weights must be positive`);
+    if (!(p.labels[i] >= 0 && p.labels[i] < p.classes)) throw new Error(`dual logistic: row ${i} has class ${p.labels[i]}, expected 0..${p.classes - 1}`);
+    total += p.weights[i];
+  }
+  const s = new Float64Array(n);
+  for (let i = 0; i < n; i++) s[i] = p.weights[i] / total;
+  return s;
+}
+
 function softmaxRow(logits: Float64Array, o: number, K: number, out: Float64Array): void {
   let max = -Infinity;
   for (let k = 0; k < K; k++) max = Math.max(max, logits[o + k]);
@@ -133,20 +145,19 @@ function softmaxRow(logits: Float64Array, o: number, K: number, out: Float64Arra
 }
 
 /**
- * Two classes: Newton's method on the equivalent binary problem. With α centred (α₁ = -α₀ = a/2) the
- * logit difference is f = G a and the penalty λ aᵀGa / 2, so each Newton step solves
- *   (E G E + λ I) z = E⁻¹ (r + λ a),  Δa = E z   (the symmetric form of (S G + λ I) Δa = r + λ a),
- * with E = diag(√(s_i σ_i (1 - σ_i))) and λ' = λ (the binary penalty is λ/2 ‖w‖², w = W₁ - W₀).
+ * Two classes: Newton's method on the equivalent binary problem. With α centred (α₁ = -α₀ = a/2)
+ * the logit difference is f = G a and the penalty λ aᵀGa / 2, so with r_i = s_i (σ(f_i) - y_i)
+ * the Newton step for a solves (S G + λ I) Δa = r + λ a, S = diag(s_i σ_i (1 - σ_i)); it is
+ * solved in its symmetric form (E G E + λ I) z = E⁻¹ (r + λ a), Δa = E z, E = √S, whose
+ * eigenvalues are >= λ. Steps are halved until the objective does not increase.
  */
 export function solveDualLogisticNewton(p: DualLogisticProblem, o: DualSolveOptions = {}): DualLogisticSolution {
   const { n, l2, gram: G } = p;
   if (p.classes !== 2) throw new Error(`dual logistic (Newton): needs 2 classes, got ${p.classes}`);
   const maxIt = o.maxIterations ?? 30;
   const tol = o.tolerance ?? 1e-4;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += p.weights[i];
-  const s = new Float64Array(n);
-  for (let i = 0; i < n; i++) s[i] = p.weights[i] / total;
+  const rtol = o.relativeTolerance ?? 0;
+  const s = normalisedWeights(p);
   const lam = l2; // binary: minimise Σ s_i log(1 + exp(-ỹ f_i)) + (λ/2) aᵀ G a
   const a = new Float64Array(n);
   if (o.init) for (let i = 0; i < n; i++) a[i] = o.init[i * 2 + 1] - o.init[i * 2];
@@ -188,6 +199,7 @@ export function solveDualLogisticNewton(p: DualLogisticProblem, o: DualSolveOpti
     aOld.set(a); fOld.set(f);
     // damped step: halve until the objective does not increase
     let t = 1;
+    const before = obj;
     for (;;) {
       for (let i = 0; i < n; i++) a[i] = aOld[i] - t * e[i] * z[i];
       matvec();
@@ -198,7 +210,7 @@ export function solveDualLogisticNewton(p: DualLogisticProblem, o: DualSolveOpti
     it++;
     change = 0;
     for (let i = 0; i < n; i++) change = Math.max(change, Math.abs(f[i] - fOld[i]));
-    if (change < tol) break;
+    if (change < tol || before - obj <= rtol * obj) break;
   }
   const alpha = new Float64Array(n * 2);
   const logits = new Float64Array(n * 2);
