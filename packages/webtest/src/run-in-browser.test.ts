@@ -5,15 +5,16 @@ import { bundleEntry } from './bundle';
 import { runInBrowser } from './run-in-browser';
 
 const page = (name: string): string => path.join(__dirname, 'test-pages', `${name}.page.ts`);
-const profiles = (): string[] => readdirSync(os.tmpdir()).filter((f) => f.startsWith('seg-webtest-'));
 
 describe('runInBrowser', () => {
   let tmp: string;
   beforeAll(() => { tmp = mkdtempSync(path.join(os.tmpdir(), 'webtest-test-')); });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  // Each test gets its own profile parent: other suites launch browsers at the same time in the OS temp dir.
+  const profileParent = (name: string): string => mkdtempSync(path.join(tmp, `${name}-`));
 
   it('returns what the page reports, with its input, served files, uploads and console, from an isolated page', async () => {
-    const before = profiles();
+    const parent = profileParent('echo');
     const shot = path.join(tmp, 'shots', 'echo.png');
     const input = { n: 3, text: 'a </script> tag' };
     const run = await runInBrowser<{ input: unknown; bytes: number[]; sab: string }>({
@@ -21,6 +22,7 @@ describe('runInBrowser', () => {
       input,
       files: { 'data.bin': new Uint8Array([1, 2, 250]) },
       saveScreenshot: shot,
+      profileParent: parent,
     });
     expect(run.value).toEqual({ input, bytes: [1, 2, 250], sab: 'function' });
     expect(Array.from(run.uploads.echo)).toEqual([250, 2, 1]);
@@ -28,7 +30,7 @@ describe('runInBrowser', () => {
     expect(run.console).toContain('log: echo page ran');
     expect(run.console.filter((l) => l.startsWith('error'))).toEqual([]);
     expect([...readFileSync(shot).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(profiles()).toEqual(before); // the temporary profile is gone
+    expect(readdirSync(parent)).toEqual([]); // the temporary profile is gone
   });
 
   it("throws the page's error together with its console errors", async () => {
@@ -38,10 +40,10 @@ describe('runInBrowser', () => {
   });
 
   it('stops at the time budget when the page never reports, and cleans up', async () => {
-    const before = profiles();
+    const parent = profileParent('silent');
     // On a loaded machine the budget may run out while the page is still loading: both stop in time.
-    await expect(runInBrowser({ entry: page('silent'), timeoutMs: 4000 })).rejects.toThrow(/silent\.page\.ts\) failed after \d+ ms: the page did not (report a result|load) within 4000 ms/);
-    expect(profiles()).toEqual(before);
+    await expect(runInBrowser({ entry: page('silent'), timeoutMs: 4000, profileParent: parent })).rejects.toThrow(/silent\.page\.ts\) failed after \d+ ms: the page did not (report a result|load) within 4000 ms/);
+    expect(readdirSync(parent)).toEqual([]);
   });
 
   it('tells how to install chromium when it is missing', async () => {

@@ -25,6 +25,8 @@ export interface RunInBrowserOptions {
   crossOriginIsolated?: boolean;
   /** Chromium executable; default $CHROMIUM_PATH or /usr/bin/chromium. */
   chromiumPath?: string;
+  /** Directory in which the per-run browser profile is created (and removed); default the OS temp dir. */
+  profileParent?: string;
 }
 
 export interface BrowserRun<T> {
@@ -75,7 +77,7 @@ export async function runInBrowser<T = unknown>(options: RunInBrowserOptions): P
 
   let server: LoopbackServer | null = null;
   let context: BrowserContext | null = null;
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'seg-webtest-'));
+  const profile = mkdtempSync(path.join(options.profileParent ?? os.tmpdir(), 'seg-webtest-'));
   const consoleLines: string[] = [];
   const errors: string[] = [];
   let launchMs = 0;

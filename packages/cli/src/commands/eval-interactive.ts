@@ -15,6 +15,7 @@ interface EvalInteractiveOptions {
   solver: string;
   superpixels: string;
   smoothness: string;
+  components?: boolean;
   threads?: string;
   json?: boolean;
 }
@@ -54,10 +55,10 @@ export function registerEvalInteractive(program: Command): void {
       const { createImage } = await import('@seg/tensor');
 
       const backbone = await asUsage(() => loadInteractiveBackbone(s.backbone, opts.weights));
-      log(`seg eval interactive: ${data}, ${backbone.name} features (${backbone.source}), refine ${s.refine}, solver ${s.solver}, ${maxClicks} clicks`);
+      log(`seg eval interactive: ${data}, ${backbone.name} features (${backbone.source}), refine ${s.refine}${s.components ? '' : ' (all components)'}, solver ${s.solver}, ${maxClicks} clicks`);
       const seg = new InteractiveSegmenter({
         backbone: backbone.name, weights: backbone.weights,
-        refine: s.refine as 'graphcut', solver: s.solver as 'dual', superpixels: s.superpixels, smoothness: s.smoothness,
+        refine: s.refine as 'graphcut', solver: s.solver as 'dual', superpixels: s.superpixels, smoothness: s.smoothness, components: s.components,
         createSession: (bytes, label) => createNodeSession(bytes, { threads: s.threads }, label),
       });
       const t0 = performance.now();
@@ -72,7 +73,7 @@ export function registerEvalInteractive(program: Command): void {
         const result = {
           data, images: summary.images, max_clicks: maxClicks,
           backbone: backbone.name, backbone_source: backbone.source, refine: s.refine, solver: s.solver,
-          superpixels: s.superpixels, smoothness: s.smoothness,
+          superpixels: s.superpixels, smoothness: s.smoothness, components: s.components,
           noc85: round(summary.noc85, 2), noc90: round(summary.noc90, 2),
           miou: Object.fromEntries(Object.entries(summary.miou).map(([k, v]) => [k, round(v, 4)])),
           seconds_per_click: round(summary.msPerClick / 1000, 4),

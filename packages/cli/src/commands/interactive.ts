@@ -14,6 +14,7 @@ interface PredictOptions {
   classes?: string;
   superpixels: string;
   smoothness: string;
+  components?: boolean;
   threads?: string;
   json?: boolean;
 }
@@ -58,16 +59,18 @@ export function addSegmenterOptions(cmd: Command): Command {
     .option('--solver <name>', "classifier: 'dual' (exact L2 logistic regression) or 'engine' (Adam steps in the engine's training graph)", 'dual')
     .option('--superpixels <n>', 'SLIC superpixels of the refinement', '4000')
     .option('--smoothness <s>', 'graph-cut smoothness per boundary pixel', '32')
+    .option('--no-components', 'keep object regions without a click (by default only regions containing a click of their class are kept)')
     .option('--threads <n>', 'onnxruntime intra-op threads (default: its own choice)');
 }
 
 export interface SegmenterChoice {
-  backbone: string; refine: string; solver: string; superpixels: number; smoothness: number; threads?: number;
+  backbone: string; refine: string; solver: string; superpixels: number; smoothness: number; components: boolean; threads?: number;
 }
 
-export function parseSegmenterOptions(o: { backbone: string; refine: string; solver: string; superpixels: string; smoothness: string; threads?: string }): SegmenterChoice {
+export function parseSegmenterOptions(o: { backbone: string; refine: string; solver: string; superpixels: string; smoothness: string; components?: boolean; threads?: string }): SegmenterChoice {
   return {
     backbone: o.backbone,
+    components: o.components !== false,
     refine: choice(o.refine, '--refine', REFINES),
     solver: choice(o.solver, '--solver', SOLVERS),
     superpixels: numberOption(o.superpixels, '--superpixels', (v) => Number.isInteger(v) && v >= 1, 'a positive integer'),
@@ -112,7 +115,7 @@ export function registerInteractive(program: Command): void {
       const image = await readImage(opts.image, { channels: 3 });
       const seg = new InteractiveSegmenter({
         backbone: backbone.name, weights: backbone.weights, classes,
-        refine: s.refine as 'graphcut', solver: s.solver as 'dual', superpixels: s.superpixels, smoothness: s.smoothness,
+        refine: s.refine as 'graphcut', solver: s.solver as 'dual', superpixels: s.superpixels, smoothness: s.smoothness, components: s.components,
         createSession: (bytes, label) => createNodeSession(bytes, { threads: s.threads }, label),
       });
       try {
@@ -137,7 +140,7 @@ export function registerInteractive(program: Command): void {
         const round = (x: number) => Math.round(x * 1000) / 1000;
         const result = {
           image: opts.image, width: p.width, height: p.height, backbone: backbone.name, backbone_source: backbone.source,
-          classes, clicks, refine: s.refine, solver: s.solver,
+          classes, clicks, refine: s.refine, solver: s.solver, components: s.components,
           grid: { width: grid.width, height: grid.height, channels: grid.channels },
           pixels_per_class: area,
           ms: { features: round(featureMs), train: round(p.ms.train), predict: round(p.ms.predict), upsample: round(p.ms.upsample), refine: round(p.ms.refine), click_total: round(p.ms.total) },
