@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, defaultClientConditions } from 'vite';
+
+const page = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
 /** COOP + COEP make the page cross-origin isolated, so onnxruntime-web can run several wasm threads. */
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
@@ -12,9 +15,17 @@ export default defineConfig({
   resolve: {
     // onnxruntime-web's wasm runtime is not inlined; it is served from public/ort/ (scripts/prepare-public.ts)
     conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions],
+    // @seg/weak's ratio-table parser imports csv-parse's node build, whose module body calls Buffer.from:
+    // the browser build (its own Buffer polyfill) lets the method-1 page import @seg/weak
+    alias: [{ find: /^csv-parse\/sync$/, replacement: 'csv-parse/browser/esm/sync' }],
   },
-  server: { headers: isolation, proxy: { '/interactive': api } },
+  server: { headers: isolation, proxy: { '/interactive': api, '/weak': api, '/jobs': api } },
   preview: { headers: isolation },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    // two pages: method 5's interactive segmentation and method 1's area-ratio model
+    rolldownOptions: { input: { main: page('./index.html'), weak: page('./weak.html') } },
+  },
   worker: { format: 'es' },
 });

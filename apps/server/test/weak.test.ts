@@ -55,7 +55,7 @@ describe('method 1 routes (real listening server, synthetic blobs)', () => {
       expect(last.result).toMatchObject({ model: job.id, supervision: 'ratio', train: 6 });
 
       const models = await (await fetch(`${url}/weak/models`)).json();
-      expect(models.map((m: { model: string }) => m.model)).toEqual([job.id]);
+      expect(models.map((m: { model: string; source: string }) => [m.model, m.source])).toEqual([[job.id, 'upload']]);
 
       const test = blobImage({ seed: 77, blobs: 8, noise: 10 });
       const res = await fetch(`${url}/weak/models/${job.id}/predict?probability=true`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(await pngOf(test)) });
@@ -66,6 +66,36 @@ describe('method 1 routes (real listening server, synthetic blobs)', () => {
       const mask = await sharp(Buffer.from(p.maskPng, 'base64')).greyscale().raw().toBuffer();
       expect(overlap(Uint8Array.from(mask, (v) => (v > 127 ? 1 : 0)), test.mask).dice).toBeGreaterThan(0.85);
       expect(p.probabilityPng).toEqual(expect.any(String));
+      expect(p.graph).toBeUndefined();
+
+      // detail=true: superpixel boundaries at the image's size and the graph the GCN ran on
+      const dres = await fetch(`${url}/weak/models/${job.id}/predict?detail=true`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(await pngOf(test)) });
+      expect(dres.status).toBe(200);
+      const d = await dres.json();
+      expect(d.areaRatio).toBe(p.areaRatio);
+      const { data: edge, info } = await sharp(Buffer.from(d.boundaryPng, 'base64')).greyscale().raw().toBuffer({ resolveWithObject: true });
+      expect([info.width, info.height]).toEqual([64, 64]);
+      const onBoundary = edge.reduce((a, v) => a + (v > 127 ? 1 : 0), 0);
+      expect(onBoundary).toBeGreaterThan(64 * 64 * 0.1);
+      expect(onBoundary).toBeLessThan(64 * 64 * 0.8);
+      const { vertices, edges } = d.graph as { vertices: [number, number, number][]; edges: [number, number, number][] };
+      expect(vertices).toHaveLength(p.superpixel.segments);
+      for (const [x, y, prob] of vertices) {
+        expect(x).toBeGreaterThanOrEqual(0); expect(x).toBeLessThan(64);
+        expect(y).toBeGreaterThanOrEqual(0); expect(y).toBeLessThan(64);
+        expect(prob).toBeGreaterThanOrEqual(0); expect(prob).toBeLessThanOrEqual(1);
+      }
+      expect(edges.length).toBeGreaterThanOrEqual(vertices.length - 1);
+      expect(new Set(edges.map(([i, j]) => `${i}-${j}`)).size).toBe(edges.length);
+      for (const [i, j, w] of edges) {
+        expect(i).toBeLessThan(j); expect(j).toBeLessThan(vertices.length);
+        expect(w).toBeGreaterThanOrEqual(0); expect(w).toBeLessThanOrEqual(1);
+      }
+      // the vertices on the blobs are the confident ones: mean probability inside vs outside the true mask
+      const inside = vertices.filter(([x, y]) => test.mask[Math.round(y) * 64 + Math.round(x)]);
+      const outside = vertices.filter(([x, y]) => !test.mask[Math.round(y) * 64 + Math.round(x)]);
+      const mean = (vs: [number, number, number][]): number => vs.reduce((a, v) => a + v[2], 0) / vs.length;
+      expect(mean(inside)).toBeGreaterThan(mean(outside) + 0.3);
     } finally {
       await app.close();
     }

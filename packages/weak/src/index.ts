@@ -29,6 +29,7 @@ export * from './pipeline/standardize';
 export * from './pipeline/calibrate-threshold';
 export * from './pipeline/train-weak';
 export * from './pipeline/predict-weak';
+export * from './pipeline/prediction-detail';
 export * from './synthetic/blobs';
 export * from './synthetic/tiny-config';
 export * from './labels/rank-blend';

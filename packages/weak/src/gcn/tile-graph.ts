@@ -19,6 +19,8 @@ export interface TileGraph {
   rows: Int32Array;
   cols: Int32Array;
   values: Float32Array;
+  /** The region adjacency before normalisation: unique pairs src < dst of touching superpixels, weight exp(-d²/σ²). */
+  edges: { src: Int32Array; dst: Int32Array; weight: Float32Array; sigma: number };
 }
 
 /**
@@ -41,7 +43,10 @@ export function tileGraph(sp: TileSuperpixels, setStats: ColumnStats | null, o: 
   const w = gaussianWeights(d, { factor: o.sigmaFactor ?? 0.5 });
   // Step 3: normalised adjacency.
   const a = normalizedAdjacencySparse({ numVertices: N, src: adj.src, dst: adj.dst, weight: w.weight });
-  return { numVertices: N, features: x, channels, rows: a.rows, cols: a.cols, values: a.values.data };
+  return {
+    numVertices: N, features: x, channels, rows: a.rows, cols: a.cols, values: a.values.data,
+    edges: { src: adj.src, dst: adj.dst, weight: w.weight, sigma: w.sigma },
+  };
 }
 
 /** Several tile graphs as one block-diagonal graph (one full-batch step covers every tile). */

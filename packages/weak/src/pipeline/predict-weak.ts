@@ -7,6 +7,7 @@ import { exportGcn } from '../gcn/gcn-trainer';
 import { branchFeeds, branchInput } from '../gcn/fcn-branch';
 import { tileGraph } from '../gcn/tile-graph';
 import type { WeakModel } from '../model/weak-model';
+import { predictionDetail, WeakPredictionDetail } from './prediction-detail';
 import { standardizedPixelInput, vertexTileStats } from './standardize';
 import { exportPixelFcn } from '../pixel/pixel-trainer';
 import { tileSuperpixels } from '../superpixel/tile-superpixels';
@@ -23,7 +24,14 @@ export interface WeakPrediction {
   ratio: number;
   /** The superpixel decisions of the GCN (each superpixel's probability painted on its pixels), when the model has a vertex stage. */
   superpixel?: { probability: Float32Array; mask: Uint8Array; ratio: number; segments: number };
+  /** The superpixels, their graph and the GCN's vertex probabilities (with `{ detail: true }`, when the model has a vertex stage). */
+  detail?: WeakPredictionDetail;
   ms: { features: number; superpixels: number; gcn: number; pixel: number; total: number };
+}
+
+export interface PredictOptions {
+  /** Also return the superpixel map, the graph and the vertex probabilities (`WeakPrediction.detail`). */
+  detail?: boolean;
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -67,7 +75,7 @@ export class WeakPredictor {
     return new WeakPredictor(model, gcn, pixel);
   }
 
-  async predict(image: ImageU8): Promise<WeakPrediction> {
+  async predict(image: ImageU8, options: PredictOptions = {}): Promise<WeakPrediction> {
     const { config } = this.model;
     const t0 = performance.now();
     const W = image.width; const H = image.height;
@@ -76,6 +84,7 @@ export class WeakPredictor {
     const t1 = performance.now();
     let t2 = t1; let t3 = t1;
     let superpixel: WeakPrediction['superpixel'];
+    let detail: WeakPredictionDetail | undefined;
     // Step 2: superpixel decisions of the GCN.
     if (this.gcn) {
       const sp = tileSuperpixels(tile, config.superpixels);
@@ -99,6 +108,7 @@ export class WeakPredictor {
       const vp = Float32Array.from(logits, sigmoid);
       const prob = toOriginal(vertexToPixels(sp.map, vp), tile.width, tile.height, W, H);
       superpixel = { probability: prob, ...threshold(prob, this.model.thresholds.superpixel), segments: sp.map.count };
+      if (options.detail) detail = predictionDetail(sp, g, vp, W, H);
       t3 = performance.now();
     }
     // Step 3: pixel-level refinement.
@@ -116,7 +126,7 @@ export class WeakPredictor {
     }
     const t4 = performance.now();
     const { mask, ratio } = this.pixel ? threshold(probability!, this.model.thresholds.pixel) : superpixel!;
-    return { width: W, height: H, probability: probability!, mask, ratio, superpixel, ms: { features: t1 - t0, superpixels: t2 - t1, gcn: t3 - t2, pixel: t4 - t3, total: performance.now() - t0 } };
+    return { width: W, height: H, probability: probability!, mask, ratio, superpixel, ...(detail ? { detail } : {}), ms: { features: t1 - t0, superpixels: t2 - t1, gcn: t3 - t2, pixel: t4 - t3, total: performance.now() - t0 } };
   }
 
   async release(): Promise<void> {

@@ -41,7 +41,15 @@ describe('method 1 end to end on synthetic blobs', () => {
       expect(overlap(p.mask, s.truth).dice).toBeGreaterThan(0.9);
       expect(overlap(p.superpixel!.mask, s.truth).dice).toBeGreaterThan(0.75);
       expect(Math.abs(p.ratio - s.ratio)).toBeLessThan(0.04);
+      expect(p.detail).toBeUndefined();
     }
+    // With detail: the GCN's vertex probabilities painted through the label map are the superpixel map (scale 1 here).
+    const d = (await predictor.predict(test[0].image, { detail: true })).detail!;
+    expect([d.width, d.height, d.labels.length]).toEqual([64, 64, 64 * 64]);
+    expect(d.edges.src.length).toBeGreaterThan(d.vertices.count - 1);
+    const sp = (await predictor.predict(test[0].image)).superpixel!;
+    for (let i = 0; i < d.labels.length; i += 7) expect(sp.probability[i]).toBeCloseTo(d.vertices.probability[d.labels[i]], 6);
+    expect(sp.segments).toBe(d.vertices.count);
     await predictor.release();
   });
 

@@ -17,6 +17,8 @@ export interface TileSuperpixels {
   /** [N, C] mean of the tile's feature map over each superpixel. */
   rawFeatures: Float32Array;
   channels: number;
+  /** [N, 2] (row, col) centroid of each superpixel at the working scale (regionprops convention). */
+  centroid: Float32Array;
 }
 
 /**
@@ -30,7 +32,7 @@ export function tileSuperpixels(tile: WorkingTile, o: SuperpixelOptions): TileSu
   const stats = regionStats(map);
   const fm = new Tensor('float32', [tile.channels, tile.height, tile.width], tile.features);
   const raw = vertexFeatureMatrix(map, fm, {}, stats);
-  return { map, area: stats.area, rawFeatures: raw.features, channels: raw.channels };
+  return { map, area: stats.area, rawFeatures: raw.features, channels: raw.channels, centroid: stats.centroid };
 }
 
 /** Mean of a per-pixel map over each superpixel. */

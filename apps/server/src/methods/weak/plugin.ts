@@ -10,6 +10,7 @@ import { decodeUpload } from '../../core/image-body';
 import type { MethodPlugin, ServerCore } from '../../core/method-plugin';
 import type { JobKind } from '../../jobs/types';
 import { datasetDir, DatasetUpload, storeDataset } from './datasets';
+import { boundaryPixels, detailGraph } from './detail-body';
 
 /** Parameters of a 'weak.train' job. */
 export interface WeakTrainParams {
@@ -139,24 +140,33 @@ export function weakPlugin(): MethodPlugin {
         }
       });
 
-      app.get('/models', { schema: { tags, summary: 'trained models (succeeded weak.train jobs)' } }, async () =>
-        core.jobs.list().filter((j) => j.kind === WEAK_TRAIN_JOB && j.status === 'succeeded').map((j) => ({ model: j.id, createdAt: j.createdAt, result: j.result })));
+      app.get('/models', { schema: { tags, summary: 'trained models (succeeded weak.train jobs): id, creation time, source (upload or a shared set name), training summary' } }, async () =>
+        core.jobs.list().filter((j) => j.kind === WEAK_TRAIN_JOB && j.status === 'succeeded')
+          .map((j) => ({ model: j.id, createdAt: j.createdAt, source: (j.params as WeakTrainParams).shared ?? 'upload', result: j.result })));
 
-      app.post<{ Params: { id: string }; Querystring: { probability?: boolean } }>('/models/:id/predict', {
+      app.post<{ Params: { id: string }; Querystring: { probability?: boolean; detail?: boolean } }>('/models/:id/predict', {
         schema: {
-          tags, summary: 'segment an uploaded PNG/JPEG (body = image bytes): mask PNG (base64), estimated area ratio, optional probability PNG',
+          tags,
+          summary: 'segment an uploaded PNG/JPEG (body = image bytes): mask PNG (base64), estimated area ratio, optional probability PNG; '
+            + 'detail=true adds the superpixel boundaries (PNG, image size) and the graph {vertices: [[x, y, p]], edges: [[i, j, w]]}',
           params: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
-          querystring: { type: 'object', properties: { probability: { type: 'boolean', default: false } } },
+          querystring: { type: 'object', properties: { probability: { type: 'boolean', default: false }, detail: { type: 'boolean', default: false } } },
           response: { 400: error, 404: error, 413: error, 415: error },
         },
       }, async (req) => {
         const pred = await predictor(req.params.id);
         const img = await decodeUpload(req.body, req.headers['content-type'], core.config.maxPixels);
-        const p = await pred.predict(createImage(img.width, img.height, 3, img.rgb));
+        const p = await pred.predict(createImage(img.width, img.height, 3, img.rgb), { detail: req.query.detail === true });
         const maskPng = await png(Uint8Array.from(p.mask, (v) => (v ? 255 : 0)), p.width, p.height);
         const probabilityPng = req.query.probability ? await png(Uint8Array.from(p.probability, (v) => Math.round(255 * Math.min(1, Math.max(0, v)))), p.width, p.height) : undefined;
+        // A model without a vertex stage (the size-loss baseline) has no superpixels to show: boundaries and graph stay null.
+        const detail = req.query.detail
+          ? p.detail
+            ? { boundaryPng: await png(boundaryPixels(p.detail, p.width, p.height), p.width, p.height), graph: detailGraph(p.detail) }
+            : { boundaryPng: null, graph: null }
+          : {};
         return {
-          model: req.params.id, width: p.width, height: p.height, areaRatio: r4(p.ratio), maskPng, probabilityPng,
+          model: req.params.id, width: p.width, height: p.height, areaRatio: r4(p.ratio), maskPng, probabilityPng, ...detail,
           superpixel: p.superpixel ? { areaRatio: r4(p.superpixel.ratio), segments: p.superpixel.segments } : null,
           ms: Object.fromEntries(Object.entries(p.ms).map(([k, v]) => [k, Math.round(v * 10) / 10])),
         };
