@@ -34,3 +34,4 @@ export * from './synthetic/blobs';
 export * from './synthetic/tiny-config';
 export * from './labels/rank-blend';
 export * from './gcn/fcn-branch';
+export * from './postprocess/fill-holes';

@@ -1,7 +1,6 @@
 import { Click, InteractiveSegmenter, standardizeChannels, toRows } from '@seg/interactive';
 import { GraphBuilder, op, serializeModel } from '@seg/onnx';
 import type { Session } from '@seg/runtime';
-import { slicImage } from '@seg/superpixels';
 import { createWebSession, setupWebRuntime } from '@seg/runtime/web';
 import { ImageU8, imageToNchw, resizeImage, toChannels } from '@seg/tensor';
 import type { ImageReady, MaskResult, SegEngine } from './types';
@@ -39,8 +38,9 @@ export function warmUpRuntime(): Promise<number> {
 const createSession = (model: Uint8Array, label: string): Promise<Session> => createWebSession(model, {}, label);
 
 /**
- * Method 5 entirely in the page: backbone features with onnxruntime-web, then a logistic
- * regression trained per click by the engine's training-step graph (InteractiveSegmenter).
+ * Method 5 entirely in the page: backbone features with onnxruntime-web, then per click an L2
+ * logistic regression (InteractiveSegmenter's default exact solver, its products run as ONNX
+ * graphs on onnxruntime-web) and the graph-cut refinement on superpixels.
  */
 export class BrowserEngine implements SegEngine {
   readonly kind = 'browser' as const;
@@ -84,14 +84,12 @@ export class BrowserEngine implements SegEngine {
     const f = (await session.run({ image: input })).features;
     const [, c, gh, gw] = f.dims;
     // same post-processing as InteractiveSegmenter.setImage: rows per grid cell, standardised
-    // channels, and SLIC superpixels of the image for its edge-aware refinement (same settings)
+    // channels, and the image's superpixel graph for the graph-cut refinement (same settings)
     progress('Computing superpixels…');
-    const superpixels = (this.segmenter.options.refine ?? 'superpixels') === 'superpixels'
-      ? slicImage(rgb, { segments: this.segmenter.options.superpixels ?? 1000, compactness: 10 })
-      : null;
+    const refinement = (this.segmenter.options.refine ?? 'graphcut') === 'none' ? null : this.segmenter.refinementFor(rgb);
     await this.segmenter.setFeatures(standardizeChannels({
       width: gw, height: gh, channels: c, data: toRows(f.data as Float32Array, c, gh, gw), imageWidth: rgb.width, imageHeight: rgb.height,
-    }), superpixels);
+    }), refinement);
     return { featureMs: performance.now() - t0, backbone: 'resnet50v2', detail: `ResNet-50 v2 model from the server, run in the page (${threads})` };
   }
 

@@ -28,7 +28,7 @@ const int = (s: string, what: string, min: number): number => num(s, what, (v) =
 export function addWeakConfigFlags(c: Command): Command {
   return c
     .option('--config <file.json>', 'method-1 configuration (JSON, any subset of WeakConfig); the flags below override it')
-    .option('--scale <f>', 'working scale of the images in (0, 1] (default 0.5)')
+    .option('--scale <f>', 'working scale of the images in (0, 1] (default 1)')
     .option('--segments <n>', 'SLIC superpixels per image (default 4000)')
     .option('--prior <name>', 'cold-start prior of the first epoch: haematoxylin, dark, bright or none (default haematoxylin)')
     .option('--error <e>', 'estimated error of the ratios when the table gives none (default 0.05)')

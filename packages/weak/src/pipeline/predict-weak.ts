@@ -11,6 +11,7 @@ import { predictionDetail, WeakPredictionDetail } from './prediction-detail';
 import { standardizedPixelInput, vertexTileStats } from './standardize';
 import { exportPixelFcn } from '../pixel/pixel-trainer';
 import { tileSuperpixels } from '../superpixel/tile-superpixels';
+import { fillHoles } from '../postprocess/fill-holes';
 
 /** What a method-1 model says about one image, at the image's own size. */
 export interface WeakPrediction {
@@ -125,7 +126,13 @@ export class WeakPredictor {
       probability = toOriginal(sum, tile.width, tile.height, W, H);
     }
     const t4 = performance.now();
-    const { mask, ratio } = this.pixel ? threshold(probability!, this.model.thresholds.pixel) : superpixel!;
+    let { mask, ratio } = this.pixel ? threshold(probability!, this.model.thresholds.pixel) : superpixel!;
+    if (this.pixel && config.fillHoles) {
+      mask = fillHoles(mask, W, H);
+      let n = 0;
+      for (let i = 0; i < mask.length; i++) n += mask[i];
+      ratio = n / Math.max(1, mask.length);
+    }
     return { width: W, height: H, probability: probability!, mask, ratio, superpixel, ...(detail ? { detail } : {}), ms: { features: t1 - t0, superpixels: t2 - t1, gcn: t3 - t2, pixel: t4 - t3, total: performance.now() - t0 } };
   }
 

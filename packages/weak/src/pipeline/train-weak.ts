@@ -15,7 +15,8 @@ import { ChannelStats, pixelInputStats } from '../pixel/pixel-input';
 import { PixelTile, PixelTrainer } from '../pixel/pixel-trainer';
 import { coldStartPrior } from '../prior/cold-start';
 import { tileSuperpixels, TileSuperpixels, vertexMeans } from '../superpixel/tile-superpixels';
-import { calibrateThreshold, WeightedProbabilities } from './calibrate-threshold';
+import { calibrateThreshold, calibrateThresholdWith, WeightedProbabilities } from './calibrate-threshold';
+import { fillHoles } from '../postprocess/fill-holes';
 import { standardizedPixelInput, vertexTileStats } from './standardize';
 import { resolveConfig, WeakConfig, WeakConfigInput } from './config';
 
@@ -200,9 +201,11 @@ export async function trainWeak(samples: readonly TrainSample[], configInput: We
       const score = src === 'prior' ? px : blendRanks([px, vertexToPixels(t.sp.map, gcnScores![i])], [1, config.pixel.gcnWeight]);
       return ignoreLabelBoundaries(pixelRatioLabels(score, t.sample.ratio, t.error), t.tile.width, t.tile.height, config.pixel.ignoreBoundary);
     };
+    // Crops never exceed the smallest tile, so small images work with the defaults.
+    const crop = Math.min(config.pixel.crop, ...tiles.map((t) => Math.min(t.tile.width, t.tile.height)));
     const trainer = await PixelTrainer.create({
       channels: BASE_CHANNELS, model: { ...config.pixel, seed: config.seed }, loss: sup === 'size' ? 'size' : 'labels',
-      sizeWeight: config.pixel.sizeWeight, batch: config.pixel.batch, crop: config.pixel.crop, lr: config.pixel.lr, seed: config.seed,
+      sizeWeight: config.pixel.sizeWeight, batch: config.pixel.batch, crop, lr: config.pixel.lr, seed: config.seed,
       augment: config.pixel.augment, jitter: config.pixel.jitter,
       createSession: hooks.createSession,
     });
@@ -249,8 +252,11 @@ export async function trainWeak(samples: readonly TrainSample[], configInput: We
       pixelValues = trainer.runner.parameters();
       if (config.calibrate) {
         const probs: WeightedProbabilities[] = [];
-        for (let i = 0; i < tiles.length; i++) probs.push({ prob: await trainer.predict(inputs[i], tiles[i].tile.width, tiles[i].tile.height), ratio: tiles[i].sample.ratio });
-        const c = calibrateThreshold(probs);
+        for (let i = 0; i < tiles.length; i++) {
+          const { width, height } = tiles[i].tile;
+          probs.push({ prob: await trainer.predict(inputs[i], width, height), ratio: tiles[i].sample.ratio, width, height });
+        }
+        const c = config.fillHoles ? calibrateThresholdWith(probs, fillHoles) : calibrateThreshold(probs);
         thresholds.pixel = c.threshold;
         calibration.pixel = c.mae;
       }
