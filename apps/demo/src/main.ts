@@ -7,6 +7,7 @@ import { ServerEngine } from './engine/server-engine';
 import type { SegEngine } from './engine/types';
 import { CanvasView } from './ui/canvas-view';
 import { downloadMask } from './ui/download';
+import { bindImageInput } from './ui/image-input';
 
 /** What the page exposes for tests and curious users (window.segDemo). */
 interface DemoState {
@@ -209,19 +210,7 @@ function wire(): void {
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === 'z') { e.preventDefault(); $('undo').click(); }
   });
-  $<HTMLInputElement>('file').addEventListener('change', (e) => {
-    const f = (e.target as HTMLInputElement).files?.[0];
-    if (f) void loadImage(f, f.name);
-  });
-  const stage = $('stage');
-  stage.addEventListener('dragover', (e) => { e.preventDefault(); stage.classList.add('dragging'); });
-  stage.addEventListener('dragleave', () => stage.classList.remove('dragging'));
-  stage.addEventListener('drop', (e) => {
-    e.preventDefault();
-    stage.classList.remove('dragging');
-    const f = e.dataTransfer?.files?.[0];
-    if (f) void loadImage(f, f.name);
-  });
+  bindImageInput($<HTMLInputElement>('file'), $('stage'), (f) => void loadImage(f, f.name));
   $<HTMLSelectElement>('engine').addEventListener('change', (e) => void setEngine((e.target as HTMLSelectElement).value));
 }
 

@@ -2,6 +2,7 @@ import type { Click } from '@seg/interactive';
 import type { ImageU8 } from '@seg/tensor';
 import { imageToImageData } from '@seg/tensor/browser';
 import { outlines } from './outline';
+import { fitCanvas } from '../ui/fit-canvas';
 
 const OVERLAY: [number, number, number, number] = [30, 144, 255, 110];
 
@@ -32,18 +33,7 @@ export class CanvasView {
 
   /** Sizes the canvas to show the image as large as the stage allows (small images up to 3x), at device resolution. */
   private fit(): void {
-    if (!this.image) return;
-    const stage = this.canvas.parentElement;
-    const availW = Math.max(100, (stage?.clientWidth ?? window.innerWidth) - 24);
-    const availH = Math.max(100, window.innerHeight * 0.6);
-    const scale = Math.min(availW / this.image.width, availH / this.image.height, 3);
-    const w = Math.max(1, Math.floor(this.image.width * scale));
-    const h = Math.max(1, Math.floor(this.image.height * scale));
-    const dpr = window.devicePixelRatio || 1;
-    this.canvas.style.width = `${w}px`;
-    this.canvas.style.height = `${h}px`;
-    this.canvas.width = Math.round(w * dpr);
-    this.canvas.height = Math.round(h * dpr);
+    if (this.image) fitCanvas(this.canvas, this.image, 3, 0.6);
   }
 
   /** Shows a mask (null clears it) and the clicks that produced it. */

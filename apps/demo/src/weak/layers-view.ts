@@ -1,6 +1,7 @@
 import type { ImageU8 } from '@seg/tensor';
 import { imageToImageData } from '@seg/tensor/browser';
 import { outlines } from '../ui/outline';
+import { fitCanvas } from '../ui/fit-canvas';
 
 /** What a method-1 prediction gives the view: masks at the image's size and the graph in image pixels. */
 export interface WeakLayers {
@@ -89,18 +90,7 @@ export class LayersView {
 
   /** Sizes the canvas to show the image as large as the stage allows (small tiles up to 6x), at device resolution. */
   private fit(): void {
-    if (!this.image) return;
-    const stage = this.canvas.parentElement;
-    const availW = Math.max(100, (stage?.clientWidth ?? window.innerWidth) - 24);
-    const availH = Math.max(100, window.innerHeight * 0.62);
-    const scale = Math.min(availW / this.image.width, availH / this.image.height, 6);
-    const w = Math.max(1, Math.floor(this.image.width * scale));
-    const h = Math.max(1, Math.floor(this.image.height * scale));
-    const dpr = window.devicePixelRatio || 1;
-    this.canvas.style.width = `${w}px`;
-    this.canvas.style.height = `${h}px`;
-    this.canvas.width = Math.round(w * dpr);
-    this.canvas.height = Math.round(h * dpr);
+    if (this.image) fitCanvas(this.canvas, this.image, 6, 0.62);
   }
 
   private draw(): void {

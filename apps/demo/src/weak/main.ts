@@ -8,6 +8,7 @@ import { bytesOf, encodePng } from './png';
 import { createState } from './state';
 import { SAMPLE_SEED, syntheticTile } from './synthetic-tiles';
 import { trainOnMonuseg, trainOnSyntheticTiles } from './training';
+import { bindImageInput } from '../ui/image-input';
 
 const demo = createState();
 const view = new LayersView($<HTMLCanvasElement>('view'), (d) => { demo.drawn = d; });
@@ -215,19 +216,7 @@ function wire(): void {
   $<HTMLSelectElement>('model').addEventListener('change', (e) => void setModel((e.target as HTMLSelectElement).value || null));
   $('sample').addEventListener('click', () => void loadSample().catch(showError));
   $('predict').addEventListener('click', () => void predictNow());
-  $<HTMLInputElement>('file').addEventListener('change', (e) => {
-    const f = (e.target as HTMLInputElement).files?.[0];
-    if (f) void loadFile(f);
-  });
-  const stage = $('stage');
-  stage.addEventListener('dragover', (e) => { e.preventDefault(); stage.classList.add('dragging'); });
-  stage.addEventListener('dragleave', () => stage.classList.remove('dragging'));
-  stage.addEventListener('drop', (e) => {
-    e.preventDefault();
-    stage.classList.remove('dragging');
-    const f = e.dataTransfer?.files?.[0];
-    if (f) void loadFile(f);
-  });
+  bindImageInput($<HTMLInputElement>('file'), $('stage'), (f) => void loadFile(f));
   for (const layer of ['boundaries', 'graph', 'region'] as const) {
     $<HTMLInputElement>(`layer-${layer}`).addEventListener('change', (e) => {
       demo.layers[layer] = (e.target as HTMLInputElement).checked;

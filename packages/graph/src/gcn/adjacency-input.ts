@@ -12,7 +12,7 @@ export interface SparseGcnAdjacency {
   kind: 'sparse';
   /** Target rows as ScatterND indices, int64 [E', 1]. */
   targets: Value;
-  /** Source columns, int64 [E']. */
+  /** Source columns as GatherND indices, int64 [E', 1]. */
   sources: Value;
   /** Entry values as a column, [E', 1], to scale gathered rows. */
   values: Value;
@@ -34,7 +34,7 @@ export function sparseAdjacency(indices: Value, values: Value): SparseGcnAdjacen
   return b.scope('adjacency', () => {
     const rows = op.gather(indices, b.scalar(0, 'int64'), 0);
     const cols = op.gather(indices, b.scalar(1, 'int64'), 0);
-    return { kind: 'sparse', targets: op.unsqueeze(rows, [1]), sources: cols, values: op.unsqueeze(values, [1]) };
+    return { kind: 'sparse', targets: op.unsqueeze(rows, [1]), sources: op.unsqueeze(cols, [1]), values: op.unsqueeze(values, [1]) };
   });
 }
 

@@ -14,7 +14,9 @@ export function propagateDense(adj: DenseGcnAdjacency, m: Value): Value {
  * of an [N, F] zero tensor (ScatterND, reduction 'add': repeated targets accumulate).
  */
 export function propagateSparse(adj: SparseGcnAdjacency, m: Value): Value {
-  const messages = op.gather(m, adj.sources, 0);
+  // GatherND rather than Gather: its backward rule is one ScatterND, where Gather's is an Expand +
+  // ScatterElements over [E', F] indices (~30x the CPU on a 100k-vertex graph).
+  const messages = op.gatherND(m, adj.sources);
   const weighted = op.mul(messages, adj.values);
   const zeros = op.constantOfShape(op.shape(m), 0, m.dtype);
   return op.scatterND(zeros, adj.targets, weighted, 'add');
