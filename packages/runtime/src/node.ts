@@ -1,7 +1,6 @@
 import * as ort from 'onnxruntime-node';
-import type { Feeds, Fetches, Session, SessionOptions } from './session';
-import { fromOrt, specsOf, toOrt } from './convert';
-import { validateFeeds } from './validate';
+import type { Session, SessionOptions } from './session';
+import { wrapOrtSession } from './wrap-session';
 
 ort.env.logLevel = 'fatal';
 let cudaWarned = false;
@@ -69,27 +68,7 @@ function firstLine(s: string): string {
 }
 
 function wrap(session: ort.InferenceSession, ep: string, label: string): Session {
-  const inputs = specsOf(session.inputMetadata);
-  const outputs = specsOf(session.outputMetadata);
-  return {
-    inputs,
-    outputs,
-    executionProvider: ep,
-    async run(feeds: Feeds, fetch?: readonly string[]): Promise<Fetches> {
-      validateFeeds(inputs, feeds, label);
-      const ortFeeds: Record<string, ort.Tensor> = {};
-      for (const [k, t] of Object.entries(feeds)) ortFeeds[k] = toOrt(ort.Tensor, t) as ort.Tensor;
-      if (fetch) {
-        const names = new Set(outputs.map((o) => o.name));
-        for (const f of fetch) if (!names.has(f)) throw new Error(`${label}: unknown output '${f}'; outputs are ${[...names].join(', ')}`);
-      }
-      const res = fetch ? await session.run(ortFeeds, fetch as string[]) : await session.run(ortFeeds);
-      const out: Fetches = {};
-      for (const [k, v] of Object.entries(res)) out[k] = fromOrt(k, v as ort.Tensor);
-      return out;
-    },
-    release: () => session.release(),
-  };
+  return wrapOrtSession(session, ort.Tensor, ep, label);
 }
 
 export const onnxruntimeNodeVersion = (): string => ort.env.versions?.node ?? ort.env.versions?.common ?? 'unknown';

@@ -1,7 +1,6 @@
 import * as ort from 'onnxruntime-web/wasm';
-import type { Feeds, Fetches, Session, SessionOptions } from './session';
-import { fromOrt, specsOf, toOrt } from './convert';
-import { validateFeeds } from './validate';
+import type { Session, SessionOptions } from './session';
+import { wrapOrtSession } from './wrap-session';
 
 export interface WebRuntimeSetup {
   /** Absolute URL of the folder that serves ort-wasm-simd-threaded.{mjs,wasm}. */
@@ -36,21 +35,5 @@ export async function createWebSession(model: Uint8Array, options: SessionOption
     executionProviders: [ep],
     graphOptimizationLevel: options.optimization ?? 'all',
   });
-  const inputs = specsOf(session.inputMetadata);
-  const outputs = specsOf(session.outputMetadata);
-  return {
-    inputs,
-    outputs,
-    executionProvider: ep,
-    async run(feeds: Feeds, fetch?: readonly string[]): Promise<Fetches> {
-      validateFeeds(inputs, feeds, label);
-      const ortFeeds: Record<string, ort.Tensor> = {};
-      for (const [k, t] of Object.entries(feeds)) ortFeeds[k] = toOrt(ort.Tensor, t) as ort.Tensor;
-      const res = fetch ? await session.run(ortFeeds, fetch as string[]) : await session.run(ortFeeds);
-      const out: Fetches = {};
-      for (const [k, v] of Object.entries(res)) out[k] = fromOrt(k, v as ort.Tensor);
-      return out;
-    },
-    release: () => session.release(),
-  };
+  return wrapOrtSession(session, ort.Tensor, ep, label);
 }

@@ -1,7 +1,7 @@
 import type { Click } from '@seg/interactive';
 import type { ImageU8 } from '@seg/tensor';
 import { imageToImageData } from '@seg/tensor/browser';
-import { outlines } from './outline';
+import { outlines, strokeOutlines } from './outline';
 import { fitCanvas } from '../ui/fit-canvas';
 
 const OVERLAY: [number, number, number, number] = [30, 144, 255, 110];
@@ -70,19 +70,8 @@ export class CanvasView {
     ctx.drawImage(this.imageLayer, 0, 0);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.maskLayer, 0, 0);
+    strokeOutlines(ctx, this.contours, px, [4, 2]);
     const dpr = window.devicePixelRatio || 1;
-    ctx.lineJoin = 'round';
-    for (const [color, width] of [['rgba(0,0,0,0.55)', 4], ['#ffd400', 2]] as const) {
-      ctx.strokeStyle = color;
-      ctx.lineWidth = width * dpr * px;
-      for (const p of this.contours) {
-        ctx.beginPath();
-        ctx.moveTo(p[0] + 0.5, p[1] + 0.5);
-        for (let i = 2; i < p.length; i += 2) ctx.lineTo(p[i] + 0.5, p[i + 1] + 0.5);
-        ctx.closePath();
-        ctx.stroke();
-      }
-    }
     const r = 7 * dpr * px;
     for (const c of this.clicks) {
       const [x, y] = [c.x + 0.5, c.y + 0.5];

@@ -1,6 +1,6 @@
 import type { ImageU8 } from '@seg/tensor';
 import { imageToImageData } from '@seg/tensor/browser';
-import { outlines } from '../ui/outline';
+import { outlines, strokeOutlines } from '../ui/outline';
 import { fitCanvas } from '../ui/fit-canvas';
 
 /** What a method-1 prediction gives the view: masks at the image's size and the graph in image pixels. */
@@ -189,19 +189,7 @@ export class LayersView {
   }
 
   private drawOutline(ctx: CanvasRenderingContext2D, px: number): number {
-    const dpr = window.devicePixelRatio || 1;
-    ctx.lineJoin = 'round';
-    for (const [color, width] of [['rgba(0,0,0,0.55)', 3.5], ['#ffd400', 1.8]] as const) {
-      ctx.strokeStyle = color;
-      ctx.lineWidth = width * dpr * px;
-      for (const p of this.contours) {
-        ctx.beginPath();
-        ctx.moveTo(p[0] + 0.5, p[1] + 0.5);
-        for (let i = 2; i < p.length; i += 2) ctx.lineTo(p[i] + 0.5, p[i + 1] + 0.5);
-        ctx.closePath();
-        ctx.stroke();
-      }
-    }
+    strokeOutlines(ctx, this.contours, px, [3.5, 1.8]);
     return this.contours.length;
   }
 }
