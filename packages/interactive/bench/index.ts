@@ -61,7 +61,6 @@ async function main(): Promise<void> {
     // One click with cached features: replay clicks 1..k-1 untimed, time click k (as a user adds it).
     for (const threads of [1, 2]) {
       for (const solver of ['dual', 'engine'] as const) {
-        if (solver === 'engine' && name !== 'filterbank') continue; // 60 session runs per click: shown once, on the narrow features
         const options: SegmenterOptions = { backbone: name, weights, solver, createSession: (b, l) => createNodeSession(b, { threads }, l) };
         const seg = new InteractiveSegmenter(options);
         const grid0: FeatureGrid = await seg.setImage(scene.image);
