@@ -36,7 +36,9 @@ export const SOLVERS: readonly SolverKind[] = ['dual', 'engine'];
 /**
  * Options of the segmenter. The training-row options (RowOptions) default here to: discRadius 0
  * (the clicked cell only: with the clicked superpixel fixed by the refinement, a disc measured no
- * better), borderWeight 1, borderStride 2, keepBorder true, balanceClasses true.
+ * better), borderWeight 1 for two classes and 0 for more (border cells stand in for the
+ * background of positive-only clicks; with K labelled classes the border belongs to any of them),
+ * borderStride 2, keepBorder true, balanceClasses true.
  */
 export interface SegmenterOptions extends RowOptions {
   /** Feature backbone: 'resnet50v2' (needs weights), 'mobilenetv2' (needs weights) or 'filterbank'. */
@@ -241,7 +243,7 @@ export class InteractiveSegmenter {
     }
     // Step 1: training rows, fit.
     const rows = clickRows(grid, clicks, {
-      discRadius: this.options.discRadius ?? 0, borderWeight: this.options.borderWeight ?? 1, borderStride: this.options.borderStride ?? 2,
+      discRadius: this.options.discRadius ?? 0, borderWeight: this.options.borderWeight ?? (K === 2 ? 1 : 0), borderStride: this.options.borderStride ?? 2,
       backgroundLabel: background, balanceClasses: this.options.balanceClasses ?? true, keepBorder: this.options.keepBorder,
     });
     let probs: Float32Array;
