@@ -1,17 +1,10 @@
-import { execFileSync } from 'child_process';
-import { mkdtempSync, promises as fs, rmSync } from 'fs';
-import * as os from 'os';
+import { promises as fs } from 'fs';
 import * as path from 'path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildApp, configFromEnv } from '@seg/server';
+import type { Page } from 'playwright-core';
 import { interactivePlugin } from '@seg/server/src/methods/interactive';
 import { decodeImage } from '@seg/tensor/node';
-import { CHROMIUM_ARGS, chromiumPath } from '@seg/webtest';
 import { makeSample } from '../src/samples/synthetic';
-
-const root = path.join(__dirname, '..');
-const out = path.join(root, 'test-output');
-const bin = (name: string): string => path.join(root, 'node_modules', '.bin', name);
+import { DemoHarness, startDemo, testOutput as out } from './demo-harness';
 
 const iou = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
   let inter = 0, union = 0;
@@ -31,45 +24,18 @@ interface DemoSnapshot {
  * /interactive routes with the filter bank), driven in headless Chromium by real mouse clicks.
  */
 describe('demo app end to end (vite build, served by apps/server, headless Chromium)', () => {
-  let dist: string;
-  let app: Awaited<ReturnType<typeof buildApp>>['app'];
+  let demo: DemoHarness;
   let url: string;
-  let dataDir: string;
-  let profile: string;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  const t0 = Date.now();
-  const phase = (what: string): void => { process.stderr.write(`demo e2e: ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s\n`); };
+  let pageErrors: string[];
+  let phase: (what: string) => void;
 
   beforeAll(async () => {
-    await fs.mkdir(out, { recursive: true });
-    dist = path.join(out, 'dist');
-    // 1. build exactly as `pnpm build` does, into a folder of its own
-    execFileSync(bin('tsx'), ['scripts/prepare-public.ts'], { cwd: root, stdio: 'pipe' });
-    execFileSync(bin('vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'pipe' });
-    phase('built');
-    // 2. serve it with the real server
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'seg-demo-e2e-'));
-    const config = configFromEnv({}, { host: '127.0.0.1', port: 0, dataDir, demoDir: dist });
-    ({ app } = await buildApp(config, [interactivePlugin({ backbone: 'filterbank' })]));
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/`;
-    // 3. a fresh headless Chromium
-    profile = mkdtempSync(path.join(os.tmpdir(), 'seg-demo-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS], viewport: { width: 1200, height: 860 }, acceptDownloads: true });
-    page = context.pages()[0] ?? await context.newPage();
-    phase('server and chromium started');
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    demo = await startDemo({ name: 'demo-e2e', plugins: [interactivePlugin({ backbone: 'filterbank' })], viewport: { width: 1200, height: 860 }, acceptDownloads: true });
+    ({ url, page, pageErrors, phase } = demo);
   }, 120_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await app?.close();
-    for (const d of [profile, dataDir]) if (d) rmSync(d, { recursive: true, force: true });
-  });
+  afterAll(async () => { await demo?.close(); });
 
   const snapshot = (): Promise<DemoSnapshot> => page.evaluate(() => {
     const d = (window as unknown as { segDemo: DemoSnapshot & { lastMask: { data: Uint8Array } | null } }).segDemo;

@@ -1,19 +1,13 @@
-import { execFileSync } from 'child_process';
-import { mkdtempSync, promises as fs, rmSync } from 'fs';
-import * as os from 'os';
+import { promises as fs } from 'fs';
 import * as path from 'path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildApp, configFromEnv } from '@seg/server';
+import type { Page } from 'playwright-core';
 import { weakPlugin } from '@seg/server/src/methods/weak';
 import { encodeImage } from '@seg/tensor/node';
-import { CHROMIUM_ARGS, chromiumPath } from '@seg/webtest';
 import { overlap } from '@seg/weak';
 import { syntheticTile, TRAIN_SEEDS } from '../src/weak/synthetic-tiles';
 import type { WeakDemoState } from '../src/weak/state';
+import { DemoHarness, startDemo, testOutput as out } from './demo-harness';
 
-const root = path.join(__dirname, '..');
-const out = path.join(root, 'test-output');
-const bin = (name: string): string => path.join(root, 'node_modules', '.bin', name);
 
 type Snapshot = Omit<WeakDemoState, 'prediction'> & { prediction: (Omit<NonNullable<WeakDemoState['prediction']>, 'mask'> & { mask: number[] }) | null };
 
@@ -23,42 +17,19 @@ type Snapshot = Omit<WeakDemoState, 'prediction'> & { prediction: (Omit<NonNulla
  * their area ratios only), load a synthetic sample, predict, and check what was drawn and the mask.
  */
 describe('method 1 page end to end (vite build, apps/server /weak, headless Chromium)', () => {
-  let app: Awaited<ReturnType<typeof buildApp>>['app'];
+  let demo: DemoHarness;
   let url: string;
-  let dataDir: string;
-  let profile: string;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  const t0 = Date.now();
-  const phase = (what: string): void => { process.stderr.write(`weak e2e: ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s\n`); };
+  let pageErrors: string[];
+  let phase: (what: string) => void;
 
   beforeAll(async () => {
-    await fs.mkdir(out, { recursive: true });
-    // 1. build into a folder of its own (the method-5 e2e test builds into test-output/dist)
-    const dist = path.join(out, 'dist-weak');
-    execFileSync(bin('vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'pipe' });
-    phase('built');
-    // 2. serve it with the real server and the method-1 routes (one thread: the machine is shared)
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'seg-weak-e2e-'));
-    ({ app } = await buildApp(configFromEnv({}, { host: '127.0.0.1', port: 0, dataDir, demoDir: dist, threads: 1 }), [weakPlugin()]));
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/`;
-    // 3. a fresh headless Chromium
-    profile = mkdtempSync(path.join(os.tmpdir(), 'seg-weak-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS], viewport: { width: 1200, height: 980 } });
-    page = context.pages()[0] ?? await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
-    phase('server and chromium started');
+    // one onnxruntime thread: the machine is shared with other suites
+    demo = await startDemo({ name: 'weak-e2e', plugins: [weakPlugin()], server: { threads: 1 }, viewport: { width: 1200, height: 980 } });
+    ({ url, page, pageErrors, phase } = demo);
   }, 120_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await app?.close();
-    for (const d of [profile, dataDir]) if (d) rmSync(d, { recursive: true, force: true });
-  });
+  afterAll(async () => { await demo?.close(); });
 
   const snapshot = (): Promise<Snapshot> => page.evaluate(() => {
     const d = (window as unknown as { segWeakDemo: WeakDemoState }).segWeakDemo;
