@@ -8,6 +8,7 @@ import type { SegEngine } from './engine/types';
 import { CanvasView } from './ui/canvas-view';
 import { downloadMask } from './ui/download';
 import { bindImageInput } from './ui/image-input';
+import { encodePng } from './ui/png';
 
 /** What the page exposes for tests and curious users (window.segDemo). */
 interface DemoState {
@@ -147,7 +148,7 @@ async function loadImage(blob: Blob, name: string): Promise<void> {
   try {
     const pixels = await decodeImageBytes(blob, { channels: 3, label: name });
     // the server takes PNG or JPEG: other formats are re-encoded as PNG
-    const encoded = blob.type === 'image/png' || blob.type === 'image/jpeg' ? blob : await toPng(pixels);
+    const encoded = blob.type === 'image/png' || blob.type === 'image/jpeg' ? blob : await encodePng(pixels);
     image = { pixels, encoded, name };
   } catch (e) {
     showError(e);
@@ -161,16 +162,6 @@ async function loadImage(blob: Blob, name: string): Promise<void> {
   $('status-latency').textContent = '–';
   view.setImage(image.pixels);
   await prepareImage();
-}
-
-async function toPng(img: ImageU8): Promise<Blob> {
-  const c = document.createElement('canvas');
-  c.width = img.width;
-  c.height = img.height;
-  c.getContext('2d')!.putImageData(imageToImageData(img), 0, 0);
-  const blob = await new Promise<Blob | null>((resolve) => c.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('could not re-encode the image as PNG');
-  return blob;
 }
 
 async function setEngine(choice: string): Promise<void> {

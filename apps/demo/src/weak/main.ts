@@ -4,7 +4,7 @@ import { overlap } from '@seg/weak';
 import { $, formatMs } from '../ui/dom';
 import { cancelJob, followJob, listModels, predict, weakInfo, type JobRecord, type WeakModelEntry } from './api';
 import { LayersView } from './layers-view';
-import { bytesOf, encodePng } from './png';
+import { bytesOf, encodePng } from '../ui/png';
 import { createState } from './state';
 import { SAMPLE_SEED, syntheticTile } from './synthetic-tiles';
 import { trainOnMonuseg, trainOnSyntheticTiles } from './training';

@@ -1,5 +1,5 @@
 import { startTraining, uploadDataset, type JobRecord } from './api';
-import { base64Of, encodePng } from './png';
+import { base64Of, encodePng } from '../ui/png';
 import { SYNTHETIC_CONFIG, syntheticTile, TRAIN_SEEDS } from './synthetic-tiles';
 
 /**
