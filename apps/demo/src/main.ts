@@ -1,7 +1,7 @@
 import type { Click } from '@seg/interactive';
 import { webRuntimeInfo } from '@seg/runtime/web';
 import type { ImageU8 } from '@seg/tensor';
-import { decodeImageBytes, imageToImageData } from '@seg/tensor/browser';
+import { decodeImageBytes } from '@seg/tensor/browser';
 import { BrowserEngine, browserRuntime, warmUpRuntime, type BrowserBackbone } from './engine/browser-engine';
 import { ServerEngine } from './engine/server-engine';
 import type { SegEngine } from './engine/types';
