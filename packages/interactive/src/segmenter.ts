@@ -64,8 +64,9 @@ export interface SegmenterOptions extends RowOptions {
   /** The 'dual' solver (two classes) also stops when a step lowers its objective by less than this fraction (default 1e-3). */
   relativeTolerance?: number;
   /**
-   * Where the 'dual' solver's C-dimensional products run (cell dot products, the dense pass over
-   * the grid): 'engine' = small ONNX graphs on the session factory (default), 'script' = TypeScript loops.
+   * Where the C-dimensional products run (the 'dual' solver's cell dot products, and both solvers'
+   * dense pass over the grid): 'engine' = small ONNX graphs on the session factory (default),
+   * 'script' = TypeScript loops.
    */
   products?: 'engine' | 'script';
   /**
@@ -219,6 +220,7 @@ export class InteractiveSegmenter {
         this.dual = new DualClassifier(grid, this.cellProducts, { classes: this.classes, l2: this.options.l2, biasScale: this.options.biasScale, tolerance: this.options.tolerance, relativeTolerance: this.options.relativeTolerance, warmStart: this.options.warmStart });
       }
     } else if (!this.classifier || this.classifier.channels !== grid.channels) {
+      this.cellProducts ??= this.options.products === 'script' ? scriptProducts() : engineProducts(this.options.createSession);
       await this.classifier?.release();
       this.classifier = new LogisticRegression(this.options.createSession, { channels: grid.channels, classes: this.classes, l2: this.options.l2 ?? 0.1, steps: this.options.steps, lr: this.options.lr ?? 0.005 });
     } else {
@@ -256,7 +258,7 @@ export class InteractiveSegmenter {
     } else {
       await this.classifier!.fit({ features: denseRows(grid, rows), labels: rows.labels, weights: rows.weights, count: rows.count });
       tTrain = performance.now();
-      probs = this.classifier!.predict(grid.data, n);
+      probs = await this.classifier!.predictGrid(grid, this.cellProducts!);
     }
     const t1 = performance.now();
     // Step 2: up-sample the class probabilities (the foreground only, for two classes).

@@ -1,4 +1,4 @@
-// Benchmarks of @seg/weak on MoNuSeg-sized tiles (1000x1000, half-scale working size): colour
+// Benchmarks of @seg/weak on MoNuSeg-sized tiles (1000x1000, at the default working scale): colour
 // deconvolution and Otsu (with scikit-image's rgb2hed / threshold_otsu as references when Debian's
 // /usr/bin/python3 has them), feature preparation, superpixels, one GCN training step on a tile's
 // graph, one pixel-FCN training step and a pixel-FCN pass over a working-scale tile.
@@ -12,7 +12,7 @@ import { Tensor } from '@seg/tensor';
 import { repoRoot, writeNpy } from '@seg/tensor/node';
 import {
   blobImage, buildGcnScorer, PixelTrainer, prepareTile, stainConcentrations, StepRunner, tileGraph, tileSuperpixels, otsuThreshold,
-  vertexTileStats, pixelInputStats, pixelInput,
+  vertexTileStats, pixelInputStats, pixelInput, DEFAULT_CONFIG,
 } from '../src';
 import { nodeSessionFactory } from '../src/node';
 
@@ -48,11 +48,13 @@ async function main(): Promise<void> {
   const ot = await measure('otsu-threshold', `${size} float32, 256 bins`, 1, () => otsuThreshold(hplane));
   report(ref ? { ...ot, reference: `skimage ${ref.skimage_version} threshold_otsu`, reference_ms_median: ref.threshold_otsu_ms } : ot);
 
-  // Working-scale features and superpixels.
-  report(await measure('prepare-tile (features at 1/2 scale)', `${size} -> 500x500x15`, 1, () => prepareTile(tile.image, 0.5), { runs: 5 }));
-  const work = prepareTile(tile.image, 0.5);
-  report(await measure('superpixels (SLIC on Lab) + vertex means', '500x500, 4000 segments', 1, () => tileSuperpixels(work, { segments: 4000 }), { runs: 5 }));
-  const sp = tileSuperpixels(work, { segments: 4000 });
+  // Working-scale features and superpixels (the defaults' scale and segment count).
+  const D = DEFAULT_CONFIG;
+  const work = prepareTile(tile.image, D.scale, D.features);
+  const wsize = `${work.width}x${work.height}`;
+  report(await measure(`prepare-tile (features at scale ${D.scale})`, `${size} -> ${wsize}x${work.channels}`, 1, () => prepareTile(tile.image, D.scale, D.features), { runs: 5 }));
+  report(await measure('superpixels (SLIC on Lab) + vertex means', `${wsize}, ${D.superpixels.segments} segments`, 1, () => tileSuperpixels(work, D.superpixels), { runs: 5 }));
+  const sp = tileSuperpixels(work, D.superpixels);
   const g = tileGraph(sp, null, {}, vertexTileStats('otsu', sp));
 
   // One GCN training step (forward, backward, Adam) on one tile's graph.
@@ -73,13 +75,15 @@ async function main(): Promise<void> {
   report(await measure('gcn training step [32, 32, 1]', `${g.numVertices} vertices, ${E} entries`, 1, () => runner.run(batch)));
   await runner.release();
 
-  // Pixel FCN: one training step on 8 crops of 64x64, and a pass over a whole working tile.
-  const pixel = await PixelTrainer.create({ channels: 5, createSession, batch: 8, crop: 64 });
+  // Pixel FCN (the defaults' width, dilations, batch and crop): one training step, and a pass over a whole working tile.
+  const { width, dilations, batch: pb, crop } = D.pixel;
+  const pixel = await PixelTrainer.create({ channels: 5, model: { width, dilations }, createSession, batch: pb, crop });
   const input = pixelInput(work, pixelInputStats([work]));
-  const targetsPx = Int8Array.from(tile.mask.filter((_, i) => (Math.floor(i / W) % 2 === 0) && (i % 2 === 0)));
+  const targetsPx = new Int8Array(work.width * work.height);
+  for (let y = 0; y < work.height; y++) for (let x = 0; x < work.width; x++) targetsPx[y * work.width + x] = tile.mask[Math.floor(y / D.scale) * W + Math.floor(x / D.scale)];
   const ptile = { input, width: work.width, height: work.height, targets: targetsPx, ratio: tile.ratio, error: 0.05 };
-  report(await measure('pixel FCN training step (width 16, dilations 1/2/4)', '8 x 5 x 64 x 64', 1, () => pixel.train([ptile], 1)));
-  report(await measure('pixel FCN inference', `${work.width}x${work.height}`, 1, () => pixel.predict(input, work.width, work.height), { runs: 5 }));
+  report(await measure(`pixel FCN training step (width ${width}, dilations ${(dilations ?? []).join('/')})`, `${pb} x 5 x ${crop} x ${crop}`, 1, () => pixel.train([ptile], 1)));
+  report(await measure('pixel FCN inference', wsize, 1, () => pixel.predict(input, work.width, work.height), { runs: 5 }));
   await pixel.release();
 }
 

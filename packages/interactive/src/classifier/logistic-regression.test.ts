@@ -1,6 +1,7 @@
 import { createNodeSession } from '@seg/runtime/node';
 import { Rng } from '@seg/tensor';
 import { LogisticRegression } from './logistic-regression';
+import { engineProducts, scriptProducts } from './products';
 
 const factory = (bytes: Uint8Array, label: string) => createNodeSession(bytes, { threads: 1 }, label);
 
@@ -32,6 +33,24 @@ describe('LogisticRegression trained by the engine', () => {
       if (row.indexOf(Math.max(...row)) === train.y[i]) correct++;
     }
     expect(correct).toBe(30);
+    await lr.release();
+  });
+
+  it('predicts a whole grid through the cell products exactly as row by row', async () => {
+    const rng = new Rng(5);
+    const train = clusters(rng, 24, 6, 3);
+    const lr = new LogisticRegression(factory, { channels: 6, classes: 3, steps: 40 });
+    await lr.fit({ features: train.x, labels: train.y, weights: new Float32Array(24).fill(1), count: 24 });
+    // a 4 x 6 grid whose cells are the training rows
+    const grid = { width: 6, height: 4, channels: 6, data: train.x, imageWidth: 48, imageHeight: 32 };
+    const rows = lr.predict(train.x, 24);
+    for (const products of [scriptProducts(), engineProducts(factory)]) {
+      const dense = await lr.predictGrid(grid, products);
+      expect(dense.length).toBe(rows.length);
+      for (let i = 0; i < rows.length; i++) expect(dense[i]).toBeCloseTo(rows[i], 5);
+      await products.release();
+    }
+    await expect(lr.predictGrid({ ...grid, channels: 5 }, scriptProducts())).rejects.toThrow(/the grid has 5 channels, the classifier 6/);
     await lr.release();
   });
 

@@ -2,6 +2,8 @@ import { adam, buildTrainingStep, GraphBuilder, nextName, op, softmaxCrossEntrop
 import type { Session } from '@seg/runtime';
 import { Tensor } from '@seg/tensor';
 import type { TrainingSet } from '../clicks/sample';
+import type { FeatureGrid } from '../features/feature-grid';
+import type { CellProducts } from './products';
 
 export type SessionFactory = (model: Uint8Array, label: string) => Promise<Session>;
 
@@ -123,6 +125,30 @@ export class LogisticRegression {
       let z = 0;
       for (let k = 0; k < K; k++) { logits[k] = Math.exp(logits[k] - max); z += logits[k]; }
       for (let k = 0; k < K; k++) out[i * K + k] = logits[k] / z;
+    }
+    return out;
+  }
+
+  /**
+   * Class probabilities [cells, K] over a whole feature grid, the dense pass run by `products`
+   * (onnxruntime's GEMM with engineProducts: several times faster than predict() on wide grids).
+   */
+  async predictGrid(grid: FeatureGrid, products: CellProducts): Promise<Float32Array> {
+    if (grid.channels !== this.channels) throw new Error(`predictGrid: the grid has ${grid.channels} channels, the classifier ${this.channels}`);
+    const { w, bias } = this.weights();
+    const C = this.channels, K = this.classes;
+    const wd = w.data as Float32Array, bd = bias.data as Float32Array;
+    const wt = new Float32Array(K * C);
+    for (let c = 0; c < C; c++) for (let k = 0; k < K; k++) wt[k * C + c] = wd[c * K + k];
+    const logits = await products.project(grid, wt, K);
+    const n = grid.width * grid.height;
+    const out = new Float32Array(n * K);
+    for (let i = 0; i < n; i++) {
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) max = Math.max(max, logits[i * K + k] + bd[k]);
+      let z = 0;
+      for (let k = 0; k < K; k++) { const e = Math.exp(logits[i * K + k] + bd[k] - max); out[i * K + k] = e; z += e; }
+      for (let k = 0; k < K; k++) out[i * K + k] /= z;
     }
     return out;
   }

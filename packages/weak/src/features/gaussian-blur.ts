@@ -19,6 +19,8 @@ export function gaussianBlur(planes: Float32Array, channels: number, height: num
   const r = (k.length - 1) >> 1;
   const out = new Float32Array(planes.length);
   const tmp = new Float32Array(n);
+  const acc = new Float64Array(width);
+  const padded = new Float32Array(width + 2 * r);
   // Clamped column and row indices once, so the inner loops only read tables.
   const xs = new Int32Array(width + 2 * r);
   for (let i = 0; i < xs.length; i++) xs[i] = Math.min(width - 1, Math.max(0, i - r));
@@ -27,22 +29,29 @@ export function gaussianBlur(planes: Float32Array, channels: number, height: num
   for (let c = 0; c < channels; c++) {
     const src = planes.subarray(c * n, (c + 1) * n);
     const dst = out.subarray(c * n, (c + 1) * n);
-    // Step 1: along rows.
+    // Step 1: along rows, each row copied with replicated edges so that every tap is a
+    // contiguous pass (same sums in the same order as a per-pixel loop).
     for (let y = 0; y < height; y++) {
       const row = y * width;
-      for (let x = 0; x < width; x++) {
-        let s = 0;
-        for (let j = 0; j < k.length; j++) s += k[j] * src[row + xs[x + j]];
-        tmp[row + x] = s;
+      for (let i = 0; i < padded.length; i++) padded[i] = src[row + xs[i]];
+      acc.fill(0);
+      for (let j = 0; j < k.length; j++) {
+        const kj = k[j];
+        for (let x = 0; x < width; x++) acc[x] += kj * padded[x + j];
       }
+      for (let x = 0; x < width; x++) tmp[row + x] = acc[x];
     }
-    // Step 2: along columns.
+    // Step 2: along columns, a whole row at a time (contiguous reads; the same sums in the same
+    // order as a per-pixel loop, so the result is identical).
     for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        let s = 0;
-        for (let j = 0; j < k.length; j++) s += k[j] * tmp[ys[y + j] + x];
-        dst[y * width + x] = s;
+      acc.fill(0);
+      for (let j = 0; j < k.length; j++) {
+        const kj = k[j];
+        const from = ys[y + j];
+        for (let x = 0; x < width; x++) acc[x] += kj * tmp[from + x];
       }
+      const row = y * width;
+      for (let x = 0; x < width; x++) dst[row + x] = acc[x];
     }
   }
   return out;
