@@ -15,9 +15,6 @@ export default defineConfig({
   resolve: {
     // onnxruntime-web's wasm runtime is not inlined; it is served from public/ort/ (scripts/prepare-public.ts)
     conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions],
-    // @seg/weak's ratio-table parser imports csv-parse's node build, whose module body calls Buffer.from:
-    // the browser build (its own Buffer polyfill) lets the method-1 page import @seg/weak
-    alias: [{ find: /^csv-parse\/sync$/, replacement: 'csv-parse/browser/esm/sync' }],
   },
   server: { headers: isolation, proxy: { '/interactive': api, '/weak': api, '/jobs': api } },
   preview: { headers: isolation },

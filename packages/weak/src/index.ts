@@ -4,7 +4,6 @@
 // by a small FCN, and the baselines (full masks, Kervadec's size loss, Otsu on haematoxylin).
 export * from './color/stain-deconvolution';
 export * from './threshold/otsu';
-export * from './data/ratio-table';
 export * from './data/split';
 export * from './features/gaussian-blur';
 export * from './features/pixel-features';

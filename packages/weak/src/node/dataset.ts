@@ -1,13 +1,13 @@
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { readImage } from '@seg/tensor/node';
-import { parseRatioTable, RatioEntry } from '../data/ratio-table';
+import { parseRatioTable, RatioEntry } from './ratio-table';
 import type { TrainSample } from '../pipeline/train-weak';
 
 /** Ratio tables looked for in a data folder when none is named, in this order. */
 export const RATIO_TABLE_NAMES = ['ratios.csv', 'ratios.json', 'index.csv', 'labels.csv', 'labels.json'];
 
-/** A folder of images with a ratio table (see data/ratio-table.ts). */
+/** A folder of images with a ratio table (see ratio-table.ts). */
 export interface WeakDataset {
   dir: string;
   /** The ratio table read. */

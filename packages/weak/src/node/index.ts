@@ -1,4 +1,5 @@
 // Node-only entry of @seg/weak: data folders, model files, training/evaluation on folders.
+export * from './ratio-table';
 export * from './dataset';
 export * from './model-files';
 export * from './sessions';

@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { randomUUID } from 'crypto';
 import sharp from 'sharp';
-import { parseRatioJson } from '@seg/weak';
+import { parseRatioJson } from '@seg/weak/node';
 import { writeFileAtomic } from '@seg/tensor/node';
 import { badRequest, notFound, payloadTooLarge } from '../../core/errors';
 

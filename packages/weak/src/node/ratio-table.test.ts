@@ -1,5 +1,5 @@
 import { parseRatioCsv, parseRatioJson, parseRatioTable } from './ratio-table';
-import { seededSplit } from './split';
+import { seededSplit } from '../data/split';
 
 describe('ratio tables', () => {
   it("reads MoNuSeg's index.csv layout (quoted fields with commas, extra columns)", () => {
