@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'fs';
 import { emit, log, UsageError } from '../output';
 import { addSegmenterOptions, asUsage, parseSegmenterOptions } from './interactive';
-import { numberOption } from './superpixels';
+import { numberOption } from './options';
 
 interface EvalInteractiveOptions {
   data?: string;

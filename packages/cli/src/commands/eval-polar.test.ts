@@ -2,23 +2,7 @@ import { writeImage } from '@seg/tensor/node';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../program';
-
-/** Runs `seg ...args` in this process; resolves to stdout, rejects with stderr on a non-zero exit. */
-async function run(...args: string[]): Promise<string> {
-  let out = '';
-  let err = '';
-  const so = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => { out += c; return true; });
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => { err += c; return true; });
-  try {
-    const code = await main(args);
-    if (code !== 0) throw new Error(`exit ${code}: ${err}`);
-    return out;
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+import { runCliOk } from '../testing/run-cli';
 
 /** A 0/255 gray mask image from a predicate. */
 function maskImage(w: number, h: number, inside: (x: number, y: number) => boolean) {
@@ -41,7 +25,7 @@ describe('seg eval polar', () => {
   afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
 
   it('reports mean IoU per encoding and ray count as one JSON document', async () => {
-    const r = JSON.parse(await run('eval', 'polar', '--data', dir, '--rays', '18,36', '--per-mask', '--no-reference', '--json'));
+    const r = JSON.parse((await runCliOk('eval', 'polar', '--data', dir, '--rays', '18,36', '--per-mask', '--no-reference', '--json')).out);
     expect(r.masks).toBe(3);
     expect(r.sequences).toEqual({ disc: 1, shapes: 2 });
     expect(r.results.map((x: { encoding: string; rays: number }) => `${x.encoding}/${x.rays}`)).toEqual(['exact/18', 'exact/36', 'polarmask/18', 'polarmask/36']);
@@ -57,8 +41,8 @@ describe('seg eval polar', () => {
   });
 
   it('rejects bad options with a message', async () => {
-    await expect(run('eval', 'polar', '--data', dir, '--rays', '7', '--json')).rejects.toThrow(/even ray count dividing 360/);
-    await expect(run('eval', 'polar', '--data', dir, '--encoding', 'fancy')).rejects.toThrow(/unknown 'fancy'/);
-    await expect(run('eval', 'polar', '--data', path.join(dir, 'nope'))).rejects.toThrow(/does not exist/);
+    await expect(runCliOk('eval', 'polar', '--data', dir, '--rays', '7', '--json')).rejects.toThrow(/even ray count dividing 360/);
+    await expect(runCliOk('eval', 'polar', '--data', dir, '--encoding', 'fancy')).rejects.toThrow(/unknown 'fancy'/);
+    await expect(runCliOk('eval', 'polar', '--data', path.join(dir, 'nope'))).rejects.toThrow(/does not exist/);
   });
 });

@@ -4,16 +4,11 @@ import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { emit, log, UsageError } from '../output';
-import { numberOption } from './superpixels';
+import { numberOption, parseSlicOptions, SlicCliOptions } from './options';
 
-interface EvalSuperpixelsOptions {
+interface EvalSuperpixelsOptions extends SlicCliOptions {
   data?: string;
   segments: string;
-  compactness: string;
-  iterations: string;
-  scale: string;
-  subsample: string;
-  minSizeFactor: string;
   tolerance: string;
   limit?: string;
   reference: boolean;
@@ -109,11 +104,7 @@ export function registerEvalSuperpixels(program: Command): void {
     .option('--json', 'print one JSON document on stdout')
     .action(async (opts: EvalSuperpixelsOptions) => {
       const segmentList = opts.segments.split(',').map((s) => numberOption(s, '--segments', (v) => Number.isInteger(v) && v >= 1, 'a comma-separated list of positive integers'));
-      const compactness = numberOption(opts.compactness, '--compactness', (v) => v > 0, 'a number > 0');
-      const iterations = numberOption(opts.iterations, '--iterations', (v) => Number.isInteger(v) && v >= 1, 'an integer >= 1');
-      const scale = numberOption(opts.scale, '--scale', (v) => v > 0 && v <= 1, 'a number in (0, 1]');
-      const subsample = numberOption(opts.subsample, '--subsample', (v) => Number.isInteger(v) && v >= 1, 'an integer >= 1');
-      const minSizeFactor = numberOption(opts.minSizeFactor, '--min-size-factor', (v) => v >= 0 && v <= 1, 'a number in [0, 1]');
+      const { compactness, iterations, scale, subsample, minSizeFactor } = parseSlicOptions(opts);
       const tolerance = numberOption(opts.tolerance, '--tolerance', (v) => Number.isInteger(v) && v >= 0, 'an integer >= 0');
       const limit = opts.limit === undefined ? Infinity : numberOption(opts.limit, '--limit', (v) => Number.isInteger(v) && v >= 1, 'a positive integer');
 

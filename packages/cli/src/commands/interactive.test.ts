@@ -3,23 +3,8 @@ import { texturedDisc } from '@seg/interactive/testing';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../program';
 import { parseClick } from './interactive';
-
-/** Runs `seg ...args` in this process; resolves to stdout and stderr, rejects on a non-zero exit. */
-async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const so = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => { out += c; return true; });
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => { err += c; return true; });
-  try {
-    const code = await main(args);
-    return { out, err, code };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+import { runCli } from '../testing/run-cli';
 
 describe('seg interactive predict / seg eval interactive (filter bank, synthetic data)', () => {
   let dir: string;
@@ -48,7 +33,7 @@ describe('seg interactive predict / seg eval interactive (filter bank, synthetic
 
   it('writes the mask of a clicked object and prints one JSON document', async () => {
     const out = path.join(dir, 'mask.png');
-    const r = await run('interactive', 'predict', '--image', path.join(dir, 'disc.png'), '--click', '50,38,1', '--click', '5,5,0',
+    const r = await runCli('interactive', 'predict', '--image', path.join(dir, 'disc.png'), '--click', '50,38,1', '--click', '5,5,0',
       '--backbone', 'filterbank', '--superpixels', '300', '--out', out, '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
@@ -67,17 +52,17 @@ describe('seg interactive predict / seg eval interactive (filter bank, synthetic
 
   it('reports bad clicks and options as usage errors', async () => {
     const img = path.join(dir, 'disc.png');
-    expect((await run('interactive', 'predict', '--image', img, '--backbone', 'filterbank')).err).toMatch(/give at least one --click/);
-    const outside = await run('interactive', 'predict', '--image', img, '--click', '500,5,1', '--backbone', 'filterbank');
+    expect((await runCli('interactive', 'predict', '--image', img, '--backbone', 'filterbank')).err).toMatch(/give at least one --click/);
+    const outside = await runCli('interactive', 'predict', '--image', img, '--click', '500,5,1', '--backbone', 'filterbank');
     expect(outside.code).toBe(2);
     expect(outside.err).toMatch(/click 0 at \(500, 5\) is outside the 96x80 image/);
-    expect((await run('interactive', 'predict', '--image', img, '--click', '5,5,3', '--classes', '2', '--backbone', 'filterbank')).err).toMatch(/needs --classes > 3/);
-    expect((await run('interactive', 'predict', '--image', img, '--click', '5,5', '--backbone', 'vgg')).err).toMatch(/unknown backbone 'vgg'/);
-    expect((await run('interactive', 'predict', '--image', img, '--click', '5,5', '--refine', 'crf')).err).toMatch(/--refine must be one of graphcut, superpixels, none/);
+    expect((await runCli('interactive', 'predict', '--image', img, '--click', '5,5,3', '--classes', '2', '--backbone', 'filterbank')).err).toMatch(/needs --classes > 3/);
+    expect((await runCli('interactive', 'predict', '--image', img, '--click', '5,5', '--backbone', 'vgg')).err).toMatch(/unknown backbone 'vgg'/);
+    expect((await runCli('interactive', 'predict', '--image', img, '--click', '5,5', '--refine', 'crf')).err).toMatch(/--refine must be one of graphcut, superpixels, none/);
   });
 
   it('evaluates NoC and mIoU with the click simulator', async () => {
-    const r = await run('eval', 'interactive', '--data', path.join(dir, 'set'), '--backbone', 'filterbank', '--superpixels', '300', '--max-clicks', '5', '--per-image', '--json');
+    const r = await runCli('eval', 'interactive', '--data', path.join(dir, 'set'), '--backbone', 'filterbank', '--superpixels', '300', '--max-clicks', '5', '--per-image', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.images).toBe(2);

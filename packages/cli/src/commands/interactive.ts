@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { emit, log, UsageError } from '../output';
-import { numberOption } from './superpixels';
+import { numberOption } from './options';
 
 interface PredictOptions {
   image: string;

@@ -3,23 +3,7 @@ import { readLabelPng } from '@seg/superpixels/node';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../program';
-
-/** Runs `seg ...args` in this process; resolves to stdout, rejects with stderr on a non-zero exit. */
-async function run(...args: string[]): Promise<string> {
-  let out = '';
-  let err = '';
-  const so = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => { out += c; return true; });
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => { err += c; return true; });
-  try {
-    const code = await main(args);
-    if (code !== 0) throw new Error(`exit ${code}: ${err}`);
-    return out;
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+import { runCliOk } from '../testing/run-cli';
 
 /** A 96x64 RGB image: a red square and a blue bar on grey; its two-annotator "ground truth". */
 function scene(): { rgb: Uint8Array; truth: Uint8Array } {
@@ -55,7 +39,7 @@ describe('seg superpixels / seg eval superpixels', () => {
   it('writes a 16-bit label PNG and an overlay, and prints one JSON document', async () => {
     const out = path.join(dir, 'labels.png');
     const overlay = path.join(dir, 'overlay.png');
-    const r = JSON.parse(await run('superpixels', path.join(dir, 'scene.png'), '--segments', '48', '--out', out, '--overlay', overlay, '--json'));
+    const r = JSON.parse((await runCliOk('superpixels', path.join(dir, 'scene.png'), '--segments', '48', '--out', out, '--overlay', overlay, '--json')).out);
     expect(r.segments_requested).toBe(48);
     expect(r.segments).toBeGreaterThan(30);
     expect(r.width).toBe(96);
@@ -72,7 +56,7 @@ describe('seg superpixels / seg eval superpixels', () => {
   });
 
   it('eval superpixels scores a BSDS-layout folder per segment count', async () => {
-    const r = JSON.parse(await run('eval', 'superpixels', '--data', path.join(dir, 'bsds'), '--segments', '24,96', '--no-reference', '--json'));
+    const r = JSON.parse((await runCliOk('eval', 'superpixels', '--data', path.join(dir, 'bsds'), '--segments', '24,96', '--no-reference', '--json')).out);
     expect(r.images).toBe(1);
     expect(r.annotators_per_image).toBe(2);
     expect(r.reference).toMatch(/skipped/);
@@ -87,9 +71,9 @@ describe('seg superpixels / seg eval superpixels', () => {
   });
 
   it('rejects bad options with exit code 2 and a message naming them', async () => {
-    await expect(run('superpixels', path.join(dir, 'scene.png'), '--segments', 'many')).rejects.toThrow(/exit 2: .*--segments must be a positive integer, got 'many'/);
-    await expect(run('superpixels', path.join(dir, 'scene.png'), '--label-format', 'jpeg')).rejects.toThrow(/--label-format must be gray16 or rgb/);
-    await expect(run('superpixels', path.join(dir, 'scene.png'), '--segments', '100000')).rejects.toThrow(/exceeds the image's 96x64/);
-    await expect(run('eval', 'superpixels', '--data', path.join(dir, 'nowhere'), '--no-reference')).rejects.toThrow(/does not exist/);
+    await expect(runCliOk('superpixels', path.join(dir, 'scene.png'), '--segments', 'many')).rejects.toThrow(/exit 2: .*--segments must be a positive integer, got 'many'/);
+    await expect(runCliOk('superpixels', path.join(dir, 'scene.png'), '--label-format', 'jpeg')).rejects.toThrow(/--label-format must be gray16 or rgb/);
+    await expect(runCliOk('superpixels', path.join(dir, 'scene.png'), '--segments', '100000')).rejects.toThrow(/exceeds the image's 96x64/);
+    await expect(runCliOk('eval', 'superpixels', '--data', path.join(dir, 'nowhere'), '--no-reference')).rejects.toThrow(/does not exist/);
   });
 });

@@ -1,24 +1,13 @@
 import type { Command } from 'commander';
 import { emit, log, UsageError } from '../output';
+import { numberOption, parseSlicOptions, SlicCliOptions } from './options';
 
-interface SuperpixelsCommandOptions {
+interface SuperpixelsCommandOptions extends SlicCliOptions {
   segments: string;
-  compactness: string;
-  iterations: string;
-  scale: string;
-  subsample: string;
-  minSizeFactor: string;
   out?: string;
   labelFormat: string;
   overlay?: string;
   json?: boolean;
-}
-
-/** Parses a numeric option, or a UsageError naming it. */
-export function numberOption(s: string, what: string, check: (v: number) => boolean, expected: string): number {
-  const v = Number(s);
-  if (s.trim() === '' || !Number.isFinite(v) || !check(v)) throw new UsageError(`${what} must be ${expected}, got '${s}'`);
-  return v;
 }
 
 /**
@@ -42,11 +31,7 @@ export function registerSuperpixels(program: Command): void {
     .option('--json', 'print one JSON document on stdout')
     .action(async (imagePath: string, opts: SuperpixelsCommandOptions) => {
       const segments = numberOption(opts.segments, '--segments', (v) => Number.isInteger(v) && v >= 1, 'a positive integer');
-      const compactness = numberOption(opts.compactness, '--compactness', (v) => v > 0, 'a number > 0');
-      const iterations = numberOption(opts.iterations, '--iterations', (v) => Number.isInteger(v) && v >= 1, 'an integer >= 1');
-      const scale = numberOption(opts.scale, '--scale', (v) => v > 0 && v <= 1, 'a number in (0, 1]');
-      const subsample = numberOption(opts.subsample, '--subsample', (v) => Number.isInteger(v) && v >= 1, 'an integer >= 1');
-      const minSizeFactor = numberOption(opts.minSizeFactor, '--min-size-factor', (v) => v >= 0 && v <= 1, 'a number in [0, 1]');
+      const { compactness, iterations, scale, subsample, minSizeFactor } = parseSlicOptions(opts);
       const labelFormat = opts.labelFormat;
       if (labelFormat !== 'gray16' && labelFormat !== 'rgb') throw new UsageError(`--label-format must be gray16 or rgb, got '${labelFormat}'`);
 

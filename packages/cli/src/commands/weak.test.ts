@@ -4,23 +4,7 @@ import * as path from 'path';
 import { readImage, writeImage } from '@seg/tensor/node';
 import { createImage } from '@seg/tensor';
 import { blobImage, overlap, TINY_CONFIG } from '@seg/weak';
-import { main } from '../program';
-
-/** Runs `seg ...args` in this process; resolves to stdout and stderr, rejects with stderr on a non-zero exit. */
-async function run(...args: string[]): Promise<{ out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const so = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => { out += c; return true; });
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => { err += c; return true; });
-  try {
-    const code = await main(args);
-    if (code !== 0) throw new Error(`exit ${code}: ${err}`);
-    return { out, err };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+import { runCliOk } from '../testing/run-cli';
 
 describe('seg weak train | predict | eval weak (synthetic blobs)', () => {
   let dir: string;
@@ -40,14 +24,14 @@ describe('seg weak train | predict | eval weak (synthetic blobs)', () => {
 
   it('trains with a seeded split and predicts a mask, probability map and area ratio', async () => {
     const out = path.join(dir, 'model');
-    const t = JSON.parse((await run('weak', 'train', '--data', dir, '--train-split', '6', '--out', out, '--config', path.join(dir, 'tiny.json'), '--json')).out);
+    const t = JSON.parse((await runCliOk('weak', 'train', '--data', dir, '--train-split', '6', '--out', out, '--config', path.join(dir, 'tiny.json'), '--json')).out);
     expect(t).toMatchObject({ supervision: 'ratio', train: 6, test: 2, resumed: false });
     const split = JSON.parse(await fs.readFile(path.join(out, 'split.json'), 'utf8'));
     expect(split.test).toHaveLength(2);
     await expect(fs.access(path.join(out, 'checkpoint.safetensors'))).rejects.toThrow(); // removed once the model is complete
     const name = split.test[0] as string;
     const truth = blobs[Number(name.match(/t(\d+)/)![1])];
-    const r = await run('weak', 'predict', '--model', out, '--image', path.join(dir, name), '--out', path.join(dir, 'm.png'), '--probability', path.join(dir, 'p.png'), '--json');
+    const r = await runCliOk('weak', 'predict', '--model', out, '--image', path.join(dir, name), '--out', path.join(dir, 'm.png'), '--probability', path.join(dir, 'p.png'), '--json');
     const p = JSON.parse(r.out);
     expect(Math.abs(p.areaRatio - truth.ratio)).toBeLessThan(0.05);
     const mask = await readImage(path.join(dir, 'm.png'));
@@ -56,7 +40,7 @@ describe('seg weak train | predict | eval weak (synthetic blobs)', () => {
   });
 
   it('evaluates the area-ratio model against Otsu on held-out images, stating the split', async () => {
-    const { out } = await run('eval', 'weak', '--data', dir, '--train', '6', '--methods', 'area-ratio', '--config', path.join(dir, 'tiny.json'), '--json');
+    const { out } = await runCliOk('eval', 'weak', '--data', dir, '--train', '6', '--methods', 'area-ratio', '--config', path.join(dir, 'tiny.json'), '--json');
     const rep = JSON.parse(out);
     expect(rep.split).toMatchObject({ seed: 0 });
     expect(rep.split.train).toHaveLength(6);
@@ -67,11 +51,11 @@ describe('seg weak train | predict | eval weak (synthetic blobs)', () => {
   });
 
   it('reports bad arguments and bad tables as usage errors', async () => {
-    await expect(run('weak', 'train', '--data', dir, '--out', path.join(dir, 'x'), '--supervision', 'boxes')).rejects.toThrow(/--supervision must be ratio, mask or size/);
-    await expect(run('weak', 'train', '--data', dir, '--out', path.join(dir, 'x'), '--scale', '2')).rejects.toThrow(/--scale must be a number in \(0, 1\]/);
+    await expect(runCliOk('weak', 'train', '--data', dir, '--out', path.join(dir, 'x'), '--supervision', 'boxes')).rejects.toThrow(/--supervision must be ratio, mask or size/);
+    await expect(runCliOk('weak', 'train', '--data', dir, '--out', path.join(dir, 'x'), '--scale', '2')).rejects.toThrow(/--scale must be a number in \(0, 1\]/);
     await fs.writeFile(path.join(dir, 'bad.csv'), 'image,ratio\nt0.png,1.7\n');
-    await expect(run('weak', 'train', '--data', dir, '--labels', 'bad.csv', '--out', path.join(dir, 'x'))).rejects.toThrow(/bad.csv row 2 \(t0.png\): area ratio 1.7 is outside \[0, 1\]/);
-    await expect(run('weak', 'predict', '--model', path.join(dir, 'none'), '--image', path.join(dir, 't0.png'))).rejects.toThrow(/no method-1 model/);
-    await expect(run('eval', 'weak', '--data', dir, '--methods', 'magic')).rejects.toThrow(/--methods: unknown 'magic'/);
+    await expect(runCliOk('weak', 'train', '--data', dir, '--labels', 'bad.csv', '--out', path.join(dir, 'x'))).rejects.toThrow(/bad.csv row 2 \(t0.png\): area ratio 1.7 is outside \[0, 1\]/);
+    await expect(runCliOk('weak', 'predict', '--model', path.join(dir, 'none'), '--image', path.join(dir, 't0.png'))).rejects.toThrow(/no method-1 model/);
+    await expect(runCliOk('eval', 'weak', '--data', dir, '--methods', 'magic')).rejects.toThrow(/--methods: unknown 'magic'/);
   });
 });
