@@ -13,9 +13,10 @@ Written for comparison only; it is not part of seg.
 """
 import json
 import sys
-import time
 
 import numpy as np
+
+from timing import quantiles, time_calls
 
 
 def scene(rng, n=2000, k=50):
@@ -75,18 +76,6 @@ def iou_balanced_neg(rng, max_overlaps, neg, num, floor_thr=-1.0, floor_fraction
     return out
 
 
-def timeit(fn, runs=50, warmup=5):
-    for _ in range(warmup):
-        fn()
-    ts = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        ts.append((time.perf_counter() - t0) * 1000)
-    q = lambda p: round(float(np.quantile(ts, p)), 4)
-    return {'ms_median': q(0.5), 'ms_p10': q(0.1), 'ms_p90': q(0.9), 'n': len(ts)}
-
-
 def main(argv):
     if not argv or argv[0] != 'bench':
         print(__doc__, file=sys.stderr)
@@ -94,12 +83,12 @@ def main(argv):
     rng = np.random.RandomState(0)
     props, gts = scene(rng)
     impl = f'numpy {np.__version__}'
-    print(json.dumps({'name': 'iou-matrix', 'size': '2000x50', 'threads': 1, **timeit(lambda: iou_matrix(props, gts)), 'impl': impl}))
+    print(json.dumps({'name': 'iou-matrix', 'size': '2000x50', 'threads': 1, **quantiles(time_calls(lambda: iou_matrix(props, gts), 50, 5)[0]), 'impl': impl}))
     mo = iou_matrix(props, gts).max(1)
     mo_all = np.concatenate([np.ones(len(gts), np.float32), mo])  # ground truths added as proposals
     neg = np.nonzero(mo < 0.5)[0] + len(gts)
     print(json.dumps({'name': 'iou-balanced-neg', 'size': f'384 of {neg.size}', 'threads': 1,
-                      **timeit(lambda: iou_balanced_neg(rng, mo_all, neg, 384)), 'impl': impl, 'negatives': int(neg.size)}))
+                      **quantiles(time_calls(lambda: iou_balanced_neg(rng, mo_all, neg, 384), 50, 5)[0]), 'impl': impl, 'negatives': int(neg.size)}))
     return 0
 
 

@@ -7,21 +7,11 @@ with torch.sparse.mm and with a dense A, on one thread, no autograd. Prints one 
 """
 import argparse
 import json
-import time
 
 import numpy as np
 import torch
 
-
-def median_ms(fn, runs, warmup=3):
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return float(np.median(times))
+from timing import time_calls
 
 
 def main():
@@ -51,8 +41,8 @@ def main():
 
     with torch.no_grad():
         out = {'torch_version': torch.__version__, 'vertices': n, 'entries': int(adj._nnz())}
-        out['torch_sparse_ms'] = median_ms(lambda: forward(torch.sparse.mm, adj), a.runs)
-        out['torch_dense_ms'] = median_ms(lambda: forward(torch.mm, dense), a.runs)
+        out['torch_sparse_ms'] = float(np.median(time_calls(lambda: forward(torch.sparse.mm, adj), a.runs, 3)[0]))
+        out['torch_dense_ms'] = float(np.median(time_calls(lambda: forward(torch.mm, dense), a.runs, 3)[0]))
     print(json.dumps(out))
 
 

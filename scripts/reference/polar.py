@@ -20,10 +20,11 @@ import json
 import math
 import os
 import sys
-import time
 
 import cv2
 import numpy as np
+
+from timing import quantiles, time_calls
 
 
 def largest_contour(mask):
@@ -116,19 +117,6 @@ def blob(size):
     return m
 
 
-def timeit(fn, runs=30, warmup=3):
-    for _ in range(warmup):
-        fn()
-    ts = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        ts.append((time.perf_counter() - t0) * 1000)
-    ts.sort()
-    q = lambda p: float(np.quantile(ts, p))
-    return round(q(0.5), 3), round(q(0.1), 3), round(q(0.9), 3), len(ts)
-
-
 def bench(size, n):
     m = blob(size)
 
@@ -154,9 +142,7 @@ def bench(size, n):
         return out
 
     for name, fn in (('mask->rays', encode), ('rays->mask', decode)):
-        med, p10, p90, runs = timeit(fn)
-        print(json.dumps({'name': name, 'size': f'{size}x{size} {n} rays', 'threads': 1, 'ms_median': med,
-                          'ms_p10': p10, 'ms_p90': p90, 'n': runs,
+        print(json.dumps({'name': name, 'size': f'{size}x{size} {n} rays', 'threads': 1, **quantiles(time_calls(fn, 30, 3)[0], 3),
                           'impl': f'opencv {cv2.__version__} findContours+numpy rays / fillPoly'}))
 
 

@@ -12,19 +12,15 @@ Prints one JSON document with median milliseconds and the edge counts each found
 """
 import argparse
 import json
-import time
 
 import numpy as np
 import scipy.sparse as sp
 
+from timing import time_calls
+
 
 def median_ms(fn, runs):
-    times = []
-    out = None
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append((time.perf_counter() - t0) * 1000)
+    times, out = time_calls(fn, runs)
     return float(np.median(times)), out
 
 

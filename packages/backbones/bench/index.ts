@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { measure, report } from '@seg/bench';
+import { runReference } from '@seg/bench/node';
 import { serializeModel } from '@seg/onnx';
 import { createNodeSession } from '@seg/runtime/node';
 import { Rng, Tensor } from '@seg/tensor';
@@ -36,18 +37,12 @@ const hasTorch = (): string | null => {
 interface RefTiming { ms_median: number; cpu_ms_median: number }
 
 /** PyTorch medians of one case keyed by `label|size|threads` (run right before ours, so both see the same machine load). */
-function torchTimings(c: Case): Map<string, RefTiming> {
-  const out = new Map<string, RefTiming>();
-  try {
-    const lines = execFileSync(PY, [SCRIPT, 'bench', `${c.name}@${c.size}`, '--threads', '1,2'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    for (const l of lines.split('\n').filter((s) => s.startsWith('{'))) {
-      const r = JSON.parse(l) as { name: string; size: string; threads: number } & RefTiming;
-      out.set(`${r.name}|${r.size}|${r.threads}`, r);
-    }
-  } catch (e) {
-    process.stderr.write(`backbones.py bench failed, no reference: ${(e as Error).message.split('\n')[0]}\n`);
-  }
-  return out;
+async function torchTimings(c: Case): Promise<Map<string, RefTiming>> {
+  // the script sets torch's threads per row (1 and 2); the BLAS pools may use both
+  const rows = await runReference<{ name: string; size: string; threads: number } & RefTiming>({
+    script: 'backbones.py', modules: 'torch', args: ['bench', `${c.name}@${c.size}`, '--threads', '1,2'], threads: 2,
+  });
+  return new Map((rows ?? []).map((r) => [`${r.name}|${r.size}|${r.threads}`, r]));
 }
 
 /** max |a - b| / max |b| per tap between our graph and the PyTorch implementation, on the zoo's test input. */
@@ -103,7 +98,7 @@ async function main(): Promise<void> {
       check = await checkAgainstTorch(c.name, all);
       if (check) process.stderr.write(`${c.name}: max relative error vs PyTorch per tap ${JSON.stringify(check)}\n`);
     }
-    const ref = torch ? torchTimings(c) : new Map<string, RefTiming>();
+    const ref = torch ? await torchTimings(c) : new Map<string, RefTiming>();
     const bb = buildBackbone(c.name, { weights, taps: c.taps, inputSize: c.size });
     const model = serializeModel(bb.builder);
     const x = new Tensor('float32', [1, 3, c.size, c.size]);

@@ -2,21 +2,15 @@
 // 16-channel feature map, the normalised adjacency, pseudo-labels, and GCN forward passes in
 // onnxruntime-node. Reference fields come from scripts/reference/rag.py (scikit-image RAG and a
 // vectorised NumPy/SciPy pipeline) when Debian's /usr/bin/python3 has scikit-image and SciPy.
-import { execFileSync } from 'child_process';
-import { existsSync, mkdtempSync, rmSync } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { measure, report } from '@seg/bench';
+import { runReference } from '@seg/bench/node';
 import { GraphBuilder, serializeModel } from '@seg/onnx';
 import { createNodeSession } from '@seg/runtime/node';
 import { Rng, Tensor } from '@seg/tensor';
-import { repoRoot, writeNpy } from '@seg/tensor/node';
 import {
   areaRatioLabels, areaWeightedLabels, buildRegionGraph, gcn, gcnInputs, graphAdjacencyDense, graphAdjacencySparse,
   regionAdjacency, regionFeatureMap, voronoiLabelMap,
 } from '../src';
-
-const PY = '/usr/bin/python3';
 
 interface RagReference {
   skimage_version: string;
@@ -28,41 +22,16 @@ interface RagReference {
 
 /** Runs scripts/reference/rag.py on the same maps, or returns null when the Python side is missing. */
 async function ragReference(labels: Tensor<'int32'>, features: Tensor<'float32'>, connectivity: 4 | 8): Promise<RagReference | null> {
-  if (!existsSync(PY)) return null;
-  try { execFileSync(PY, ['-c', 'import skimage, scipy, numpy'], { stdio: 'ignore' }); } catch { return null; }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'seg-graph-bench-'));
-  try {
-    const lp = path.join(dir, 'labels.npy'); const fp = path.join(dir, 'features.npy');
-    await writeNpy(lp, labels); await writeNpy(fp, features);
-    const script = path.join(repoRoot(), 'scripts', 'reference', 'rag.py');
-    const out = execFileSync(PY, [script, '--labels', lp, '--features', fp, '--connectivity', String(connectivity)], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } });
-    return JSON.parse(out) as RagReference;
-  } catch (e) {
-    process.stderr.write(`rag.py failed, no reference: ${(e as Error).message.split('\n')[0]}\n`);
-    return null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const rows = await runReference<RagReference>({ script: 'rag.py', modules: 'skimage, scipy, numpy', inputs: { labels, features }, args: ['--connectivity', String(connectivity)] });
+  return rows?.[0] ?? null;
 }
 
 interface GcnReference { torch_version: string; torch_sparse_ms: number; torch_dense_ms: number }
 
 /** Runs scripts/reference/gcn.py (PyTorch, one thread) on the same graph, or null without torch. */
-async function gcnReference(x: Tensor<'float32'>, indices: Tensor<'int64'>, values: Tensor<'float32'>): Promise<GcnReference | null> {
-  if (!existsSync(PY)) return null;
-  try { execFileSync(PY, ['-c', 'import torch, numpy'], { stdio: 'ignore' }); } catch { return null; }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'seg-gcn-bench-'));
-  try {
-    const files = { features: x, indices, values };
-    const args: string[] = [path.join(repoRoot(), 'scripts', 'reference', 'gcn.py')];
-    for (const [k, t] of Object.entries(files)) { const f = path.join(dir, `${k}.npy`); await writeNpy(f, t); args.push(`--${k}`, f); }
-    return JSON.parse(execFileSync(PY, args, { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } })) as GcnReference;
-  } catch (e) {
-    process.stderr.write(`gcn.py failed, no reference: ${(e as Error).message.split('\n')[0]}\n`);
-    return null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+async function gcnReference(features: Tensor<'float32'>, indices: Tensor<'int64'>, values: Tensor<'float32'>): Promise<GcnReference | null> {
+  const rows = await runReference<GcnReference>({ script: 'gcn.py', modules: 'torch, numpy', inputs: { features, indices, values } });
+  return rows?.[0] ?? null;
 }
 
 async function main(): Promise<void> {

@@ -1,14 +1,10 @@
 // Benchmarks of @seg/polar at 512x512, one thread: mask -> 36 rays and rays -> mask, with OpenCV
 // timings of the same operations (cv2.findContours + numpy ray binning; cv2.fillPoly) from
 // scripts/reference/polar.py as reference fields when /usr/bin/python3 has cv2.
-import { BenchResult, measure, report } from '@seg/bench';
-import { repoRoot } from '@seg/tensor/node';
-import { spawnSync } from 'child_process';
-import { existsSync } from 'fs';
-import * as path from 'path';
+import { measure, report } from '@seg/bench';
+import { ReferenceTiming, runReference, withReference } from '@seg/bench/node';
 import { encodePolarMask, Mask, maskToPolar, polarToMask } from '../src';
 
-const PYTHON = '/usr/bin/python3';
 const SIZE = 512;
 const RAYS = 36;
 
@@ -25,25 +21,15 @@ function blob(size: number): Mask {
   return { data, width: size, height: size };
 }
 
-function references(): Map<string, BenchResult> {
-  const out = new Map<string, BenchResult>();
-  if (!existsSync(PYTHON)) return out;
-  const script = path.join(repoRoot(), 'scripts', 'reference', 'polar.py');
-  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' };
-  const r = spawnSync(PYTHON, [script, 'bench', '--size', String(SIZE), '--rays', String(RAYS)], { encoding: 'utf8', env });
-  if (r.status !== 0) { process.stderr.write(`OpenCV reference skipped: ${r.stderr.trim().split('\n').pop()}\n`); return out; }
-  for (const line of r.stdout.trim().split('\n')) { const j = JSON.parse(line) as BenchResult; out.set(j.name, j); }
-  return out;
-}
-
-function withReference(r: BenchResult, ref: BenchResult | undefined): BenchResult {
-  if (!ref) return r;
-  return { ...r, reference: ref.impl, reference_ms_median: ref.ms_median, reference_ms_p10: ref.ms_p10, reference_ms_p90: ref.ms_p90, speedup: Math.round((ref.ms_median / r.ms_median) * 100) / 100 };
+/** Reference timings by name, from scripts/reference/polar.py (empty without cv2, numpy). */
+async function references(): Promise<Map<string, ReferenceTiming>> {
+  const rows = await runReference<ReferenceTiming>({ script: 'polar.py', modules: 'cv2, numpy', args: ['bench', '--size', String(SIZE), '--rays', String(RAYS)] });
+  return new Map((rows ?? []).map((r) => [r.name, r]));
 }
 
 async function main(): Promise<void> {
   const mask = blob(SIZE);
-  const refs = references();
+  const refs = await references();
   const size = `${SIZE}x${SIZE} ${RAYS} rays`;
   const opts = { warmup: 3, runs: 30 };
   report(withReference(await measure('mask->rays', size, 1, () => maskToPolar(mask, { rays: RAYS, centre: 'mass' }), opts), refs.get('mask->rays')));

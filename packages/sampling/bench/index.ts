@@ -1,15 +1,11 @@
 // Benchmarks of @seg/sampling, one thread: the 2000 x 50 IoU matrix and IoU-balanced sampling of 384
 // negatives (Libra R-CNN config), with numpy timings of the same operations from
 // scripts/reference/boxes.py as reference fields when /usr/bin/python3 has numpy.
-import { BenchResult, measure, report } from '@seg/bench';
+import { measure, report } from '@seg/bench';
+import { ReferenceTiming, runReference, withReference } from '@seg/bench/node';
 import { Rng } from '@seg/tensor';
-import { repoRoot } from '@seg/tensor/node';
-import { spawnSync } from 'child_process';
-import { existsSync } from 'fs';
-import * as path from 'path';
 import { boxIou, buildSampler, IoUBalancedNegSampler, MaxIoUAssigner, nms } from '../src';
 
-const PYTHON = '/usr/bin/python3';
 
 /** 2000 proposals jittered around 50 ground truths (the distribution scripts/reference/boxes.py draws). */
 function scene(rng: Rng, n = 2000, k = 50): { proposals: Float32Array; gts: Float32Array } {
@@ -29,26 +25,16 @@ function scene(rng: Rng, n = 2000, k = 50): { proposals: Float32Array; gts: Floa
   return { proposals, gts };
 }
 
-function references(): Map<string, BenchResult> {
-  const out = new Map<string, BenchResult>();
-  if (!existsSync(PYTHON)) return out;
-  const script = path.join(repoRoot(), 'scripts', 'reference', 'boxes.py');
-  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-  const r = spawnSync(PYTHON, [script, 'bench'], { encoding: 'utf8', env });
-  if (r.status !== 0) { process.stderr.write(`numpy reference skipped: ${r.stderr.trim().split('\n').pop()}\n`); return out; }
-  for (const line of r.stdout.trim().split('\n')) { const j = JSON.parse(line) as BenchResult; out.set(j.name, j); }
-  return out;
-}
-
-function withReference(r: BenchResult, ref: BenchResult | undefined): BenchResult {
-  if (!ref) return r;
-  return { ...r, reference: ref.impl, reference_ms_median: ref.ms_median, reference_ms_p10: ref.ms_p10, reference_ms_p90: ref.ms_p90, speedup: Math.round((ref.ms_median / r.ms_median) * 100) / 100 };
+/** Reference timings by name, from scripts/reference/boxes.py (empty without numpy). */
+async function references(): Promise<Map<string, ReferenceTiming>> {
+  const rows = await runReference<ReferenceTiming>({ script: 'boxes.py', modules: 'numpy', args: ['bench'] });
+  return new Map((rows ?? []).map((r) => [r.name, r]));
 }
 
 async function main(): Promise<void> {
   const rng = new Rng(0);
   const { proposals, gts } = scene(rng);
-  const refs = references();
+  const refs = await references();
   const out = new Float32Array(2000 * 50);
   report(withReference(await measure('iou-matrix', '2000x50', 1, () => boxIou(proposals, gts, { out }), { warmup: 20, runs: 200 }), refs.get('iou-matrix')));
 

@@ -1,16 +1,13 @@
 // Benchmarks of SLIC at 512x512, one thread, with scikit-image's slic on the same pixels as the
 // reference (scripts/reference/slic.py times the slic() call alone, median of several runs).
 import { measure, report } from '@seg/bench';
+import { REFERENCE_PYTHON, referencePythonHas, runReference } from '@seg/bench/node';
 import { resizeImage, Tensor } from '@seg/tensor';
-import { readImage, repoRoot, sharedPath, writeNpy } from '@seg/tensor/node';
-import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, rmSync } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import { readImage, sharedPath } from '@seg/tensor/node';
+import { execFileSync } from 'child_process';
 import { downsampleFeatures, FeatureMap, Image8, slic, slicImage, srgbToLab } from '../src';
 import { shapesImage } from '../src/testing/synthetic';
 
-const PYTHON = '/usr/bin/python3';
 const SIZE = 512;
 const SEGMENTS = [256, 1024, 4096];
 
@@ -51,9 +48,8 @@ function stackSmoothed(f: FeatureMap, radii: number[]): FeatureMap {
 }
 
 function skimageVersion(): string | null {
-  if (!existsSync(PYTHON)) return null;
-  const r = spawnSync(PYTHON, ['-c', 'import skimage; print(skimage.__version__)'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : null;
+  if (!referencePythonHas('skimage')) return null;
+  return execFileSync(REFERENCE_PYTHON, ['-c', 'import skimage; print(skimage.__version__)'], { encoding: 'utf8' }).trim();
 }
 
 interface ReferenceTiming { segments_requested: number; segments: number; ms_median: number; ms_p10: number; ms_p90: number; cpu_ms_median: number; n: number }
@@ -71,54 +67,43 @@ function cpuMedian(fn: () => unknown, runs = 9): number {
   return Math.round(t[runs >> 1] * 1000) / 1000;
 }
 
-function referenceTiming(npy: string, segments: number): ReferenceTiming | null {
-  const script = path.join(repoRoot(), 'scripts', 'reference', 'slic.py');
-  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-  const r = spawnSync(PYTHON, [script, 'time', '--image', npy, '--segments', String(segments), '--runs', '9'], { encoding: 'utf8', env });
-  if (r.status !== 0) {
-    process.stderr.write(`reference failed: ${r.stderr}\n`);
-    return null;
-  }
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as ReferenceTiming;
+/** scikit-image's slic on the same pixels (scripts/reference/slic.py), or null without it. */
+async function referenceTiming(image: Tensor, segments: number): Promise<ReferenceTiming | null> {
+  const rows = await runReference<ReferenceTiming>({ script: 'slic.py', modules: 'skimage', args: ['time', '--segments', String(segments), '--runs', '9'], inputs: { image } });
+  return rows?.[rows.length - 1] ?? null;
 }
 
 async function main(): Promise<void> {
   const { image, source } = await benchImage();
   const skimage = skimageVersion();
-  const tmp = skimage ? mkdtempSync(path.join(os.tmpdir(), 'seg-sp-bench-')) : null;
-  const npy = tmp ? path.join(tmp, 'image.npy') : null;
-  if (npy) await writeNpy(npy, new Tensor('uint8', [SIZE, SIZE, 3], Uint8Array.from(image.data)));
-  try {
-    for (const segments of SEGMENTS) {
-      let count = 0;
-      const run = () => { count = slicImage(image, { segments }).count; };
-      const r = await measure('slic-lab', `${SIZE}x${SIZE}/K${segments}`, 1, run, { warmup: 3, runs: 15 });
-      const cpu = cpuMedian(run);
-      const ref = npy ? referenceTiming(npy, segments) : null;
-      report({
-        ...r, cpu_ms_median: cpu, image: source, segments_requested: segments, segments: count, ...(ref ? {
-          reference: `scikit-image ${skimage} slic`, reference_ms_median: ref.ms_median, reference_ms_p10: ref.ms_p10,
-          reference_ms_p90: ref.ms_p90, reference_cpu_ms_median: ref.cpu_ms_median, reference_segments: ref.segments,
-          speedup: Math.round((ref.ms_median / r.ms_median) * 100) / 100,
-          cpu_speedup: Math.round((ref.cpu_ms_median / cpu) * 100) / 100,
-        } : {}),
-      });
-    }
-    // Variants: plain k-means (no row subsampling), and SLIC on the half-resolution image.
-    for (const [name, opts] of [['slic-lab-subsample1', { subsample: 1 }], ['slic-lab-scale0.5', { scale: 0.5 }]] as const) {
-      let count = 0;
-      const r = await measure(name, `${SIZE}x${SIZE}/K1024`, 1, () => { count = slicImage(image, { segments: 1024, ...opts }).count; }, { warmup: 3, runs: 15 });
-      report({ ...r, image: source, segments: count });
-    }
-    // Method 1's setting: a feature map at half scale, Lab plus two box-smoothed copies (9 channels).
-    const half = downsampleFeatures(srgbToLab(image), SIZE / 2, SIZE / 2);
-    const features = stackSmoothed(half, [2, 5]);
+  const pixels = new Tensor('uint8', [SIZE, SIZE, 3], Uint8Array.from(image.data));
+  for (const segments of SEGMENTS) {
     let count = 0;
-    const r = await measure('slic-features-c9', `9x${SIZE / 2}x${SIZE / 2}/K1024`, 1, () => { count = slic(features, { segments: 1024 }).count; }, { warmup: 3, runs: 15 });
-    report({ ...r, image: source, segments: count });
-  } finally {
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    const run = () => { count = slicImage(image, { segments }).count; };
+    const r = await measure('slic-lab', `${SIZE}x${SIZE}/K${segments}`, 1, run, { warmup: 3, runs: 15 });
+    const cpu = cpuMedian(run);
+    const ref = skimage ? await referenceTiming(pixels, segments) : null;
+    report({
+      ...r, cpu_ms_median: cpu, image: source, segments_requested: segments, segments: count, ...(ref ? {
+        reference: `scikit-image ${skimage} slic`, reference_ms_median: ref.ms_median, reference_ms_p10: ref.ms_p10,
+        reference_ms_p90: ref.ms_p90, reference_cpu_ms_median: ref.cpu_ms_median, reference_segments: ref.segments,
+        speedup: Math.round((ref.ms_median / r.ms_median) * 100) / 100,
+        cpu_speedup: Math.round((ref.cpu_ms_median / cpu) * 100) / 100,
+      } : {}),
+    });
   }
+  // Variants: plain k-means (no row subsampling), and SLIC on the half-resolution image.
+  for (const [name, opts] of [['slic-lab-subsample1', { subsample: 1 }], ['slic-lab-scale0.5', { scale: 0.5 }]] as const) {
+    let count = 0;
+    const r = await measure(name, `${SIZE}x${SIZE}/K1024`, 1, () => { count = slicImage(image, { segments: 1024, ...opts }).count; }, { warmup: 3, runs: 15 });
+    report({ ...r, image: source, segments: count });
+  }
+  // Method 1's setting: a feature map at half scale, Lab plus two box-smoothed copies (9 channels).
+  const half = downsampleFeatures(srgbToLab(image), SIZE / 2, SIZE / 2);
+  const features = stackSmoothed(half, [2, 5]);
+  let count = 0;
+  const r = await measure('slic-features-c9', `9x${SIZE / 2}x${SIZE / 2}/K1024`, 1, () => { count = slic(features, { segments: 1024 }).count; }, { warmup: 3, runs: 15 });
+  report({ ...r, image: source, segments: count });
 }
 
 main().catch((e) => {

@@ -2,20 +2,15 @@
 // Adam update) in onnxruntime-node at 1 and 2 threads, next to the same step in PyTorch
 // (scripts/reference/train_steps.py through Debian's /usr/bin/python3, when it has torch).
 // Usage: tsx bench/index.ts [case ...]   cases: gcn, resnet18_l3, gan_g, gan_d (all by default).
-import { execFileSync } from 'child_process';
-import { existsSync } from 'fs';
 import * as os from 'os';
-import * as path from 'path';
 import { measure, report } from '@seg/bench';
+import { referencePythonHas, runReference } from '@seg/bench/node';
 import type { TrainingStep } from '@seg/onnx';
 import { createNodeSession } from '@seg/runtime/node';
 import { Tensor } from '@seg/tensor';
-import { repoRoot } from '@seg/tensor/node';
 import { ganDiscriminatorStep, ganGeneratorStep } from './models/gan';
 import { gcnStep } from './models/gcn';
 import { resnet18Layer3Step } from './models/resnet18-layer3';
-
-const PY = '/usr/bin/python3';
 
 interface Case {
   name: string;
@@ -39,29 +34,18 @@ function median(xs: number[]): number {
   return Math.round((s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2) * 1000) / 1000;
 }
 
-function torchAvailable(): boolean {
-  if (!existsSync(PY)) return false;
-  try { execFileSync(PY, ['-c', 'import torch'], { stdio: 'ignore' }); return true; } catch { return false; }
-}
 
-function torchReference(name: string, threads: number, runs: number): TorchReference | null {
-  try {
-    const script = path.join(repoRoot(), 'scripts', 'reference', 'train_steps.py');
-    const out = execFileSync(PY, [script, '--case', name, '--threads', String(threads), '--runs', String(runs)], {
-      encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) },
-    });
-    return JSON.parse(out.trim().split('\n').pop()!) as TorchReference;
-  } catch (e) {
-    process.stderr.write(`train_steps.py ${name} failed, no reference: ${(e as Error).message.split('\n')[0]}\n`);
-    return null;
-  }
+/** PyTorch's time for the same step (scripts/reference/train_steps.py), or null without torch. */
+async function torchReference(name: string, threads: number, runs: number): Promise<TorchReference | null> {
+  const rows = await runReference<TorchReference>({ script: 'train_steps.py', modules: 'torch', args: ['--case', name, '--threads', String(threads), '--runs', String(runs)], threads });
+  return rows?.[rows.length - 1] ?? null;
 }
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !CASES.some((c) => c.name === w));
   if (unknown.length) throw new Error(`unknown benchmark case(s) ${unknown.join(', ')}; cases are ${CASES.map((c) => c.name).join(', ')}`);
-  const torch = torchAvailable();
+  const torch = referencePythonHas('torch');
   for (const c of CASES.filter((k) => !wanted.length || wanted.includes(k.name))) {
     const { step, batch } = c.build();
     const model = step.serialize();
@@ -79,7 +63,7 @@ async function main(): Promise<void> {
       };
       const r = await measure(`train/step ${c.name}`, c.size, threads, timed, { warmup: 1, runs: c.runs, maxMs: 30000 });
       await session.release();
-      const ref = torch ? torchReference(c.name, threads, c.runs) : null;
+      const ref = torch ? await torchReference(c.name, threads, c.runs) : null;
       report({
         ...r,
         cpu_ms_median: median(cpu.slice(1)),

@@ -2,36 +2,21 @@
 // deconvolution and Otsu (with scikit-image's rgb2hed / threshold_otsu as references when Debian's
 // /usr/bin/python3 has them), feature preparation, superpixels, one GCN training step on a tile's
 // graph, one pixel-FCN training step and a pixel-FCN pass over a working-scale tile.
-import { execFileSync } from 'child_process';
-import { existsSync, mkdtempSync, rmSync } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { measure, report } from '@seg/bench';
+import { runReference } from '@seg/bench/node';
 import { adam, binaryCrossEntropyWithLogits, buildTrainingStep, GraphBuilder } from '@seg/onnx';
 import { Tensor } from '@seg/tensor';
-import { repoRoot, writeNpy } from '@seg/tensor/node';
 import {
   blobImage, buildGcnScorer, PixelTrainer, prepareTile, stainConcentrations, StepRunner, tileGraph, tileSuperpixels, otsuThreshold,
   vertexTileStats, pixelInputStats, pixelInput, DEFAULT_CONFIG,
 } from '../src';
 import { nodeSessionFactory } from '../src/node';
 
-const PY = '/usr/bin/python3';
-
 async function reference(rgb: Uint8Array, w: number, h: number): Promise<{ rgb2hed_ms: number; threshold_otsu_ms: number; skimage_version: string } | null> {
-  if (!existsSync(PY)) return null;
-  try { execFileSync(PY, ['-c', 'import skimage, numpy'], { stdio: 'ignore' }); } catch { return null; }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'seg-weak-bench-'));
-  try {
-    const f = path.join(dir, 'rgb.npy');
-    await writeNpy(f, new Tensor('uint8', [h, w, 3], rgb));
-    return JSON.parse(execFileSync(PY, [path.join(repoRoot(), 'scripts', 'reference', 'weak.py'), '--image', f], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } }));
-  } catch (e) {
-    process.stderr.write(`weak.py failed, no reference: ${(e as Error).message.split('\n')[0]}\n`);
-    return null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const rows = await runReference<{ rgb2hed_ms: number; threshold_otsu_ms: number; skimage_version: string }>({
+    script: 'weak.py', modules: 'skimage, numpy', inputs: { image: new Tensor('uint8', [h, w, 3], rgb) },
+  });
+  return rows?.[0] ?? null;
 }
 
 async function main(): Promise<void> {
