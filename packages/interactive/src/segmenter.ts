@@ -212,15 +212,15 @@ export class InteractiveSegmenter {
     const sameGrid = this.grid === grid;
     this.grid = grid;
     this.image = { width: grid.imageWidth, height: grid.imageHeight };
+    // both solvers run their C-dimensional products (and the dense pass) through it
+    this.cellProducts ??= this.options.products === 'script' ? scriptProducts() : engineProducts(this.options.createSession);
     if ((this.options.solver ?? 'dual') === 'dual') {
       // the same grid object again (a server replaying clicks) keeps the cached cell products
       if (sameGrid && this.dual) this.dual.reset();
       else {
-        this.cellProducts ??= this.options.products === 'script' ? scriptProducts() : engineProducts(this.options.createSession);
         this.dual = new DualClassifier(grid, this.cellProducts, { classes: this.classes, l2: this.options.l2, biasScale: this.options.biasScale, tolerance: this.options.tolerance, relativeTolerance: this.options.relativeTolerance, warmStart: this.options.warmStart });
       }
     } else if (!this.classifier || this.classifier.channels !== grid.channels) {
-      this.cellProducts ??= this.options.products === 'script' ? scriptProducts() : engineProducts(this.options.createSession);
       await this.classifier?.release();
       this.classifier = new LogisticRegression(this.options.createSession, { channels: grid.channels, classes: this.classes, l2: this.options.l2 ?? 0.1, steps: this.options.steps, lr: this.options.lr ?? 0.005 });
     } else {

@@ -13,6 +13,7 @@ type OrtTensorConstructor = new (type: never, data: never, dims: readonly number
 export function wrapOrtSession(session: InferenceSession, TensorCtor: OrtTensorConstructor, executionProvider: string, label: string): Session {
   const inputs = specsOf(session.inputMetadata);
   const outputs = specsOf(session.outputMetadata);
+  const outputNames = new Set(outputs.map((o) => o.name));
   return {
     inputs,
     outputs,
@@ -21,10 +22,7 @@ export function wrapOrtSession(session: InferenceSession, TensorCtor: OrtTensorC
       validateFeeds(inputs, feeds, label);
       const ortFeeds: Record<string, OrtTensor> = {};
       for (const [k, t] of Object.entries(feeds)) ortFeeds[k] = toOrt(TensorCtor, t);
-      if (fetch) {
-        const names = new Set(outputs.map((o) => o.name));
-        for (const f of fetch) if (!names.has(f)) throw new Error(`${label}: unknown output '${f}'; outputs are ${[...names].join(', ')}`);
-      }
+      if (fetch) for (const f of fetch) if (!outputNames.has(f)) throw new Error(`${label}: unknown output '${f}'; outputs are ${[...outputNames].join(', ')}`);
       const res = fetch ? await session.run(ortFeeds, fetch as string[]) : await session.run(ortFeeds);
       const out: Fetches = {};
       for (const [k, v] of Object.entries(res)) out[k] = fromOrt(k, v);

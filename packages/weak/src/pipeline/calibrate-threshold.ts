@@ -56,13 +56,14 @@ export function calibrateThresholdWith(images: readonly WeightedProbabilities[],
     if (im.area) throw new Error(`calibrateThresholdWith: image ${i} has element areas; post-processing needs a pixel raster`);
     if (!im.width || !im.height || im.width * im.height !== im.prob.length) throw new Error(`calibrateThresholdWith: image ${i} needs width x height = ${im.prob.length} probabilities, got ${im.width}x${im.height}`);
   }
+  // one thresholded-mask buffer for every image and cut (post() returns a new mask)
+  const mask = new Uint8Array(Math.max(...images.map((im) => im.prob.length)));
   const maeAt = (t: number): number => {
     let sum = 0;
     for (const im of images) {
       const n = im.prob.length;
-      const mask = new Uint8Array(n);
       for (let i = 0; i < n; i++) mask[i] = im.prob[i] > t ? 1 : 0;
-      const out = post(mask, im.width!, im.height!);
+      const out = post(mask.subarray(0, n), im.width!, im.height!);
       let fg = 0;
       for (let i = 0; i < n; i++) fg += out[i];
       sum += Math.abs(fg / n - im.ratio);
